@@ -1,0 +1,112 @@
+package io.painguard.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+  @Test
+  void defaultsPointAtTheLocalStackWithExactlyOnce() {
+    AppConfig config = AppConfig.of();
+
+    assertThat(config.kafkaProperties())
+        .containsEntry("bootstrap.servers", "localhost:9092")
+        .containsEntry("processing.guarantee", "exactly_once_v2")
+        .containsEntry("application.id", "painguard");
+    assertThat(config.serdeConfig()).containsEntry("schema.registry.url", "http://localhost:8081");
+    assertThat(config.httpPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void laterLayersWinFileThenEnvironmentThenFlags(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("painguard.properties");
+    Files.writeString(
+        file,
+        "kafka.bootstrap.servers=file:9092\nkafka.num.stream.threads=2\npainguard.http.port=9000\n");
+    Map<String, String> environment =
+        SettingSources.fromEnvironment(
+            Map.of("PAINGUARD_KAFKA_BOOTSTRAP_SERVERS", "env:9092", "HOME", "/root"));
+    Map<String, String> flags = Map.of("painguard.http.port", "9100");
+
+    AppConfig config = AppConfig.of(SettingSources.fromFile(file), environment, flags);
+
+    assertThat(config.kafkaProperties())
+        .containsEntry("bootstrap.servers", "env:9092")
+        .containsEntry("num.stream.threads", "2");
+    assertThat(config.httpPort()).isEqualTo(9100);
+  }
+
+  @Test
+  void environmentVariablesMapToDottedKeys() {
+    assertThat(SettingSources.toKey("PAINGUARD_KAFKA_SASL_JAAS_CONFIG"))
+        .isEqualTo("kafka.sasl.jaas.config");
+    assertThat(SettingSources.fromEnvironment(Map.of("PAINGUARD_CONFIG", "/etc/x", "PATH", "/bin")))
+        .isEmpty();
+  }
+
+  @Test
+  void everyKafkaPropertyPassesThroughSoSecurityNeedsNoCode() {
+    AppConfig config =
+        AppConfig.of(
+            Map.of(
+                "kafka.security.protocol", "SASL_SSL",
+                "kafka.sasl.mechanism", "SCRAM-SHA-512",
+                "basic.auth.credentials.source", "USER_INFO",
+                "basic.auth.user.info", "coach:s3cret"));
+
+    assertThat(config.kafkaProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    assertThat(config.serdeConfig()).containsEntry("basic.auth.user.info", "coach:s3cret");
+  }
+
+  @Test
+  void secretsNeverShowInTheDump() {
+    AppConfig config =
+        AppConfig.of(
+            Map.of(
+                "kafka.sasl.jaas.config", "ScramLoginModule required password=\"p4ss\";",
+                "kafka.ssl.truststore.password", "trust-me",
+                "basic.auth.user.info", "coach:s3cret",
+                "kafka.default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde"));
+
+    assertThat(config.toString()).doesNotContain("p4ss", "trust-me", "s3cret").contains(Secrets.MASK);
+    assertThat(config.redacted()).containsEntry("kafka.default.key.serde",
+        "org.apache.kafka.common.serialization.Serdes$StringSerde");
+  }
+
+  @Test
+  void unknownFamilyIsRefusedInOneSentence() {
+    assertThatThrownBy(() -> AppConfig.of(Map.of("bootstrap.servers", "x:9092")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Unknown setting 'bootstrap.servers': settings start with kafka., schema.registry.,"
+                + " basic.auth. or painguard.");
+  }
+
+  @Test
+  void badValuesAreRefusedWithTheKeyNamed() {
+    assertThatThrownBy(() -> AppConfig.of(Map.of("painguard.http.port", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("painguard.http.port is 'eighty'");
+    assertThatThrownBy(() -> AppConfig.of(Map.of("schema.registry.url", "localhost:8081")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("schema.registry.url 'localhost:8081'");
+    assertThatThrownBy(() -> AppConfig.of(Map.of("kafka.bootstrap.servers", " ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("kafka.bootstrap.servers is empty");
+  }
+
+  @Test
+  void missingFileIsAConfigurationError(@TempDir Path dir) {
+    assertThatThrownBy(() -> SettingSources.fromFile(dir.resolve("nope.properties")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageEndingWith("nope.properties does not exist.");
+  }
+}
