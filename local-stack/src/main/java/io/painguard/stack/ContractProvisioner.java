@@ -1,0 +1,64 @@
+package io.painguard.stack;
+
+import io.painguard.contract.ContractTopics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepares a broker and a registry for PainGuard: the contract's topics and the value schemas of
+ * its Avro topics (subjects {@code <topic>-value}). Idempotent, so it runs on every start,
+ * including a restart on existing data. Works against any Kafka and any Confluent-compatible
+ * registry.
+ */
+public final class ContractProvisioner {
+
+  public static final int DEFAULT_PARTITIONS = 6;
+
+  private static final Logger log = LoggerFactory.getLogger(ContractProvisioner.class);
+
+  private ContractProvisioner() {}
+
+  /** Every topic of the contract, DLQ included, in the contract's order. */
+  public static List<String> topics() {
+    return List.of(
+        ContractTopics.ACTIVITY_EVENTS,
+        ContractTopics.PAIN_REPORTS,
+        ContractTopics.ATHLETE_PROFILES,
+        ContractTopics.EXERTION_ALERTS,
+        ContractTopics.DEAD_LETTERS);
+  }
+
+  /** Creates the topics and registers the schemas; returns subject -> schema id. */
+  public static Map<String, Integer> provision(
+      Map<String, Object> clientProperties, String schemaRegistryUrl, int partitions) {
+    try (Admin admin = Admin.create(clientProperties)) {
+      createTopics(admin, partitions);
+    }
+    return registerValueSchemas(schemaRegistryUrl);
+  }
+
+  /** Creates the missing contract topics ({@code athlete-profiles} compacted); leaves existing ones. */
+  public static void createTopics(Admin admin, int partitions) {
+    for (String topic : topics()) {
+      Topics.createIfAbsent(admin, topic, partitions, ContractTopics.isCompacted(topic));
+    }
+    log.info("Contract topics ready: {}", topics());
+  }
+
+  /** Registers each Avro topic's value schema; returns subject -> schema id, in contract order. */
+  public static Map<String, Integer> registerValueSchemas(String schemaRegistryUrl) {
+    RegistryRestClient registry = new RegistryRestClient(schemaRegistryUrl);
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    for (Map.Entry<String, Schema> entry : ContractTopics.valueSchemas().entrySet()) {
+      String subject = ContractTopics.valueSubject(entry.getKey());
+      ids.put(subject, registry.register(subject, entry.getValue()));
+    }
+    log.info("Contract schemas registered: {}", ids);
+    return ids;
+  }
+}
