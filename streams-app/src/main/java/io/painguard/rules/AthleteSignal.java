@@ -1,0 +1,35 @@
+package io.painguard.rules;
+
+import io.painguard.events.ActivityEvent;
+import io.painguard.events.AthleteProfile;
+import io.painguard.events.PainReport;
+
+/** One input about an athlete, whichever topic it came from. */
+public sealed interface AthleteSignal {
+
+  String athleteId();
+
+  /** An activity sample. */
+  record Activity(ActivityEvent event) implements AthleteSignal {
+    @Override
+    public String athleteId() {
+      return event.getAthleteId();
+    }
+  }
+
+  /** A pain report. */
+  record Pain(PainReport report) implements AthleteSignal {
+    @Override
+    public String athleteId() {
+      return report.getAthleteId();
+    }
+  }
+
+  /** A profile update. */
+  record Profile(AthleteProfile profile) implements AthleteSignal {
+    @Override
+    public String athleteId() {
+      return profile.getAthleteId();
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.painguard.rules;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Every number the guidance rules use, with the default that traces back to shared/DOMAIN.md (a
+ * numbered guidance point) or to a named exercise-science convention. Build it from configuration
+ * with {@link #fromProperties(Map)} (keys {@code painguard.rules.*}, all listed with their current
+ * values by {@link #toProperties()}), or take {@link #defaults()}.
+ *
+ * @param mildCeilingHrrPct highest %HRR for mild pain (NRS 1-3); 70 = top of zone 2: an easy day
+ *     (DOMAIN 6, Karvonen zones)
+ * @param moderateCeilingHrrPct highest %HRR for moderate pain (NRS 4-6); 60 = top of zone 1-2
+ *     boundary, scaled back further (DOMAIN 5, 6)
+ * @param severeCeilingHrrPct highest %HRR for severe pain (NRS 7-10); 50 = bottom of zone 1, gentle
+ *     movement only (DOMAIN 1, 5)
+ * @param sustainedWindow event-time window for "sustained" (DOMAIN conventions: 120 s)
+ * @param sustainedMinAbove time above the ceiling within the window that counts as overexertion,
+ *     never a single spike (DOMAIN conventions: 60 s of 120 s)
+ * @param sampleHold how long one sample stands for its activity when the next one is late (devices
+ *     that report every few seconds); 5 s keeps a lone spike far below {@code sustainedMinAbove}
+ * @param painStaleAfter a pain report older than this no longer describes the athlete (12 h: about
+ *     one waking day-half; the issue's default)
+ * @param latePainGrace how late (behind the athlete's activity) a pain report may arrive and still
+ *     be checked against the activity it describes, e.g. for "pain rising during activity" (5 min)
+ * @param painRisePoints NRS points above the previous report that count as pain increasing during
+ *     activity (2 points: the usual minimal clinically important change on the NRS; DOMAIN 1, 2)
+ * @param activityOngoing a non-REST sample within this long before a moment means the athlete is
+ *     active at that moment (60 s)
+ * @param maxTrunkFlexionDeg forward bend beyond a moderate range of motion (DOMAIN 8: 60 degrees)
+ * @param flexionRepetitions separate bends beyond the range within {@code sustainedWindow} that
+ *     count as "repeated" (DOMAIN 8)
+ * @param inactivityAfter an active pain episode with no activity beyond rest for this long earns a
+ *     nudge towards gentle walking (DOMAIN 5, 9: no full bed rest; 24 h)
+ * @param alertCooldown time before the same severity may be raised again (DOMAIN conventions:
+ *     alert fatigue; 15 min)
+ * @param resolveAfter time without any alert condition (back under the ceiling) before an open alert
+ *     is resolved (DOMAIN conventions: say when an episode is over; 2 min)
+ * @param defaultAgeYears age assumed for the Tanaka estimate when the profile has no birth year (40:
+ *     a mid-life adult; the alert says profileEstimated)
+ * @param defaultRestingHeartRateBpm HRrest when the profile has none (DOMAIN conventions: 60 bpm)
+ * @param tanakaInterceptBpm HRmax = intercept - slope x age (Tanaka 2001: 208)
+ * @param tanakaSlopeBpmPerYear HRmax = intercept - slope x age (Tanaka 2001: 0.7)
+ * @param lightEquivalentHrrPct %HRR assumed for a light activity without heart rate (ACSM light:
+ *     30-39 %HRR -> 35)
+ * @param moderateEquivalentHrrPct %HRR assumed for a moderate activity without heart rate (ACSM
+ *     moderate: 40-59 %HRR -> 50)
+ * @param vigorousEquivalentHrrPct %HRR assumed for a vigorous activity without heart rate (ACSM
+ *     vigorous: 60-89 %HRR -> 75, above every ceiling so it can alert)
+ * @param moderateSpeedMps walking or running speed from which the effort is at least moderate
+ *     (Compendium of Physical Activities: ~4.7 km/h brisk walk, >= 3 MET)
+ * @param vigorousSpeedMps speed from which the effort is vigorous (Compendium: ~8 km/h jog, >= 6
+ *     MET)
+ * @param moderatePowerWatts bike/rower/elliptical power from which the effort is at least moderate
+ *     (Compendium: stationary cycling 51-89 W ~ 4.8 MET)
+ * @param vigorousPowerWatts power from which the effort is vigorous (Compendium: cycling >= 100 W ~
+ *     6.8-8.8 MET)
+ * @param durationReductionPctPerPainLevel how much shorter the session should be per NRS point
+ *     (DOMAIN 6: scale down duration, more for more pain; 10 per point)
+ */
+public record GuidanceSettings(
+    int mildCeilingHrrPct,
+    int moderateCeilingHrrPct,
+    int severeCeilingHrrPct,
+    Duration sustainedWindow,
+    Duration sustainedMinAbove,
+    Duration sampleHold,
+    Duration painStaleAfter,
+    Duration latePainGrace,
+    int painRisePoints,
+    Duration activityOngoing,
+    double maxTrunkFlexionDeg,
+    int flexionRepetitions,
+    Duration inactivityAfter,
+    Duration alertCooldown,
+    Duration resolveAfter,
+    int defaultAgeYears,
+    int defaultRestingHeartRateBpm,
+    double tanakaInterceptBpm,
+    double tanakaSlopeBpmPerYear,
+    int lightEquivalentHrrPct,
+    int moderateEquivalentHrrPct,
+    int vigorousEquivalentHrrPct,
+    double moderateSpeedMps,
+    double vigorousSpeedMps,
+    int moderatePowerWatts,
+    int vigorousPowerWatts,
+    int durationReductionPctPerPainLevel) {
+
+  /** Prefix of every configuration key. */
+  public static final String PREFIX = "painguard.rules.";
+
+  /** The longest detection window the per-athlete state is allowed to hold (one byte a second). */
+  public static final Duration MAX_WINDOW = Duration.ofMinutes(10);
+
+  public GuidanceSettings {
+    require(
+        severeCeilingHrrPct <= moderateCeilingHrrPct && moderateCeilingHrrPct <= mildCeilingHrrPct,
+        "ceilings must not rise with pain: severe <= moderate <= mild %HRR");
+    require(
+        sustainedWindow.toSeconds() >= 2 && sustainedWindow.compareTo(MAX_WINDOW) <= 0,
+        "sustained.window must be between 2 s and " + MAX_WINDOW.toMinutes() + " min");
+    require(
+        !sustainedMinAbove.isNegative()
+            && sustainedMinAbove.toSeconds() >= 1
+            && sustainedMinAbove.compareTo(sustainedWindow) <= 0,
+        "sustained.min-above must be at least 1 s and no longer than sustained.window");
+    require(
+        lightEquivalentHrrPct <= moderateEquivalentHrrPct
+            && moderateEquivalentHrrPct <= vigorousEquivalentHrrPct,
+        "intensity equivalents must rise: light <= moderate <= vigorous %HRR");
+    require(
+        moderateSpeedMps <= vigorousSpeedMps && moderatePowerWatts <= vigorousPowerWatts,
+        "moderate speed and power thresholds must not exceed the vigorous ones");
+    require(
+        tanakaInterceptBpm - tanakaSlopeBpmPerYear * defaultAgeYears > defaultRestingHeartRateBpm,
+        "the default age and resting heart rate leave no heart-rate reserve");
+  }
+
+  /** The documented defaults. */
+  public static GuidanceSettings defaults() {
+    return GuidanceSettingsParser.parse(Map.of());
+  }
+
+  /**
+   * Settings from configuration: every {@code painguard.rules.*} key overrides its default; other
+   * keys are ignored.
+   *
+   * @throws IllegalArgumentException with one sentence naming the key, for an unknown key under the
+   *     prefix or a value that cannot be used
+   */
+  public static GuidanceSettings fromProperties(Map<String, String> properties) {
+    return GuidanceSettingsParser.parse(properties);
+  }
+
+  /** Every setting as {@code painguard.rules.*} key -> value, in documentation order. */
+  public Map<String, String> toProperties() {
+    return GuidanceSettingsParser.format(this);
+  }
+
+  /** The %HRR ceiling for a pain band; {@code -1} for {@link PainBand#NONE} (no ceiling). */
+  public int ceilingHrrPct(PainBand band) {
+    return switch (band) {
+      case NONE -> -1;
+      case MILD -> mildCeilingHrrPct;
+      case MODERATE -> moderateCeilingHrrPct;
+      case SEVERE -> severeCeilingHrrPct;
+    };
+  }
+
+  /** Length of the detection window in whole seconds (one state slot per second). */
+  public int windowSeconds() {
+    return (int) sustainedWindow.toSeconds();
+  }
+
+  private static void require(boolean condition, String sentence) {
+    if (!condition) {
+      throw new IllegalArgumentException("Invalid guidance settings: " + sentence + ".");
+    }
+  }
+}

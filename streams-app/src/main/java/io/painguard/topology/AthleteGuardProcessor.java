@@ -1,0 +1,147 @@
+package io.painguard.topology;
+
+import io.painguard.events.ExertionAlert;
+import io.painguard.rules.AthleteGuard;
+import io.painguard.rules.AthleteSignal;
+import io.painguard.rules.AthleteState;
+import io.painguard.rules.GuardResult;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link AthleteGuard} for every signal of one task's athletes: one store read and one write
+ * per record, alerts forwarded keyed by athleteId with their event time as the record timestamp.
+ *
+ * <p>Time-driven work (resolution after quiet, prolonged inactivity, staleness, the end of a
+ * cooldown) is a sweep of the store each {@code tickInterval} of event time. Event time here is the
+ * newest payload timestamp this task has processed (capped at the wall clock, so one device with a
+ * clock far ahead cannot fast-forward everyone) -- not the Kafka record timestamp, which replays
+ * and some producers set to the time of sending. The sweep reads only the 8-byte deadline of each
+ * stored state and decodes just the athletes that are due.
+ */
+final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, String, ExertionAlert> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AthleteGuardProcessor.class);
+
+  private final AthleteGuard guard;
+  private final long tickIntervalMillis;
+  private final int recentAlerts;
+  private final Clock clock;
+  private ProcessorContext<String, ExertionAlert> context;
+  private KeyValueStore<String, byte[]> states;
+  private KeyValueStore<String, byte[]> alerts;
+  private long eventClock = Long.MIN_VALUE;
+  private long nextSweepAt = Long.MIN_VALUE;
+
+  AthleteGuardProcessor(AthleteGuard guard, TopologySettings settings, Clock clock) {
+    this.guard = guard;
+    this.tickIntervalMillis = settings.tickInterval().toMillis();
+    this.recentAlerts = settings.recentAlerts();
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ExertionAlert> context) {
+    this.context = context;
+    this.states = context.getStateStore(PainGuardTopology.ATHLETE_STATE_STORE);
+    this.alerts = context.getStateStore(PainGuardTopology.ATHLETE_ALERTS_STORE);
+  }
+
+  @Override
+  public void process(Record<byte[], AthleteSignal> record) {
+    AthleteSignal signal = record.value();
+    String athleteId = signal.athleteId();
+    GuardResult result = guard.on(load(athleteId), signal);
+    states.put(athleteId, result.state().encode());
+    emit(athleteId, result.alerts());
+    advance(signal);
+  }
+
+  private void advance(AthleteSignal signal) {
+    long t;
+    if (signal instanceof AthleteSignal.Activity a) {
+      t = a.event().getTimestamp().toEpochMilli();
+    } else if (signal instanceof AthleteSignal.Pain p) {
+      t = p.report().getTimestamp().toEpochMilli();
+    } else {
+      return; // a profile's updatedAt says when it was edited, not where event time is
+    }
+    eventClock = Math.max(eventClock, Math.min(t, clock.millis()));
+    if (nextSweepAt == Long.MIN_VALUE) {
+      nextSweepAt = nextBoundary(eventClock);
+    } else if (eventClock >= nextSweepAt) {
+      sweep(eventClock);
+      nextSweepAt = nextBoundary(eventClock);
+    }
+  }
+
+  /** Acts for every athlete with something due by {@code now}. */
+  void sweep(long now) {
+    List<KeyValue<String, byte[]>> due = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = states.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> entry = all.next();
+        if (AthleteState.deadlineOf(entry.value) <= now) {
+          due.add(entry);
+        }
+      }
+    }
+    for (KeyValue<String, byte[]> entry : due) {
+      try {
+        GuardResult result = guard.onTick(entry.key, decode(entry.key, entry.value), now);
+        if (result.stateChanged()) {
+          states.put(entry.key, result.state().encode());
+        }
+        emit(entry.key, result.alerts());
+      } catch (RuntimeException e) {
+        // One athlete's bad state must not stop the others' alerts; their next record retries.
+        LOG.error("Tick failed for athlete {}: {}", entry.key, e.toString());
+      }
+    }
+  }
+
+  private AthleteState load(String athleteId) {
+    byte[] stored = states.get(athleteId);
+    return stored == null ? guard.newState() : decode(athleteId, stored);
+  }
+
+  private AthleteState decode(String athleteId, byte[] stored) {
+    try {
+      return AthleteState.decode(stored, guard.settings());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Starting afresh for athlete {}: stored state unreadable ({})", athleteId, e.getMessage());
+      return guard.newState();
+    }
+  }
+
+  private void emit(String athleteId, List<ExertionAlert> emitted) {
+    if (emitted.isEmpty()) {
+      return;
+    }
+    byte[] recent = alerts.get(athleteId);
+    for (ExertionAlert alert : emitted) {
+      context.forward(new Record<>(athleteId, alert, alert.getEventTime().toEpochMilli()));
+      recent = RecentAlerts.append(recent, alert, recentAlerts);
+      LOG.debug(
+          "Alert {} {} {} for athlete {}",
+          alert.getState(),
+          alert.getSeverity(),
+          alert.getReasons(),
+          athleteId);
+    }
+    alerts.put(athleteId, recent);
+  }
+
+  private long nextBoundary(long t) {
+    return Math.floorDiv(t, tickIntervalMillis) * tickIntervalMillis + tickIntervalMillis;
+  }
+}

@@ -1,0 +1,75 @@
+package io.painguard.topology;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The dead-letter queue's record format: the original key and value bytes, the original headers,
+ * and these headers saying where the record came from and why it was set aside (all UTF-8
+ * strings).
+ */
+public final class DeadLetters {
+
+  public static final String HEADER_PREFIX = "painguard.dlq.";
+  /** Source topic of the record. */
+  public static final String TOPIC = "painguard.dlq.topic";
+  /** Source partition, decimal. */
+  public static final String PARTITION = "painguard.dlq.partition";
+  /** Source offset, decimal. */
+  public static final String OFFSET = "painguard.dlq.offset";
+  /** One of {@link Reason}'s names. */
+  public static final String REASON = "painguard.dlq.reason";
+  /** Class of the error: the deserializer's exception, or {@link InvalidRecordException}. */
+  public static final String ERROR_CLASS = "painguard.dlq.error.class";
+  /** One sentence saying what is wrong (never the payload itself). */
+  public static final String ERROR_MESSAGE = "painguard.dlq.error.message";
+
+  /** Why a record went to the dead-letter queue. */
+  public enum Reason {
+    /** The record has no key (athleteId). */
+    NULL_KEY,
+    /** The record has no value (a tombstone). */
+    NULL_VALUE,
+    /** The value is not Confluent-framed Avro of a known schema (magic byte, schema id, body). */
+    UNDECODABLE,
+    /** The value decoded but breaks a rule of the contract (key, ranges, timestamps). */
+    INVALID,
+    /** Processing threw unexpectedly; caught by the processing exception handler (KIP-1033). */
+    PROCESSING_FAILED
+  }
+
+  private DeadLetters() {}
+
+  /** The original headers plus the dead-letter headers. */
+  public static Headers headers(
+      Headers original,
+      String topic,
+      int partition,
+      long offset,
+      Reason reason,
+      String errorClass,
+      String errorMessage) {
+    Headers headers = new RecordHeaders(original == null ? new RecordHeaders().toArray() : original.toArray());
+    put(headers, TOPIC, topic);
+    put(headers, PARTITION, Integer.toString(partition));
+    put(headers, OFFSET, Long.toString(offset));
+    put(headers, REASON, reason.name());
+    put(headers, ERROR_CLASS, errorClass);
+    put(headers, ERROR_MESSAGE, errorMessage == null ? "" : errorMessage);
+    return headers;
+  }
+
+  /** A header's value as a string, or null when absent. */
+  public static String header(Headers headers, String name) {
+    var header = headers.lastHeader(name);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static void put(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,174 @@
+package io.painguard.topology;
+
+import io.painguard.events.ActivityEvent;
+import io.painguard.events.AthleteProfile;
+import io.painguard.events.ExertionAlert;
+import io.painguard.events.PainReport;
+import io.painguard.rules.AthleteGuard;
+import io.painguard.rules.AthleteSignal;
+import io.painguard.rules.GuidanceSettings;
+import io.painguard.serde.SpecificAvroDeserializer;
+import io.painguard.serde.SpecificAvroSerde;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The detection topology, top to bottom:
+ *
+ * <pre>
+ * activity-events  --decode+validate--\
+ * pain-reports     --decode+validate---+--&gt; merge --+--&gt; dead letters --&gt; painguard-dlq
+ * athlete-profiles --decode+validate--/             |
+ *                                                   +--&gt; signals --&gt; athlete-guard --&gt; exertion-alerts
+ *                                                                   (stores athlete-state, athlete-alerts)
+ * </pre>
+ *
+ * All three inputs are keyed by athleteId and co-partitioned, so one stateful processor sees every
+ * input of an athlete in order, with one store read and one write per record, and no repartition
+ * topic. Inputs are read as bytes and decoded in the topology, so a bad record becomes a
+ * dead letter instead of stopping the app.
+ */
+public final class PainGuardTopology {
+
+  /** Key-value store: athleteId -> {@link io.painguard.rules.AthleteState#encode()} bytes. */
+  public static final String ATHLETE_STATE_STORE = "athlete-state";
+
+  /** Key-value store: athleteId -> {@link RecentAlerts} bytes (the newest alerts). */
+  public static final String ATHLETE_ALERTS_STORE = "athlete-alerts";
+
+  /** Name of the stateful processor node. */
+  public static final String GUARD_PROCESSOR = "athlete-guard";
+
+  private PainGuardTopology() {}
+
+  /**
+   * The topology with its own (unobservable) dead-letter counter and the system clock.
+   *
+   * @param serdeConfig the Avro serde's settings ({@code schema.registry.url}, ...)
+   */
+  public static Topology build(
+      TopologySettings settings, GuidanceSettings rules, Map<String, ?> serdeConfig) {
+    return build(settings, rules, serdeConfig, new DeadLetterCounter(), Clock.systemUTC());
+  }
+
+  /**
+   * The topology with the system clock. Pass the same counter to {@link
+   * PainGuardStreamsConfig#defaults} so the processing-exception handler counts into it too.
+   */
+  public static Topology build(
+      TopologySettings settings,
+      GuidanceSettings rules,
+      Map<String, ?> serdeConfig,
+      DeadLetterCounter deadLetters) {
+    return build(settings, rules, serdeConfig, deadLetters, Clock.systemUTC());
+  }
+
+  /**
+   * The topology.
+   *
+   * @param serdeConfig the Avro serde's settings ({@code schema.registry.url}, ...)
+   * @param deadLetters counts what goes to the dead-letter queue, for the runtime's metrics
+   * @param clock wall clock for the "not too far in the future" check and the event-clock cap
+   */
+  public static Topology build(
+      TopologySettings settings,
+      GuidanceSettings rules,
+      Map<String, ?> serdeConfig,
+      DeadLetterCounter deadLetters,
+      Clock clock) {
+    StreamsBuilder builder = new StreamsBuilder();
+    InputValidator validator = new InputValidator(clock, settings.maxFutureSkew());
+
+    KStream<byte[], Decoded> activity =
+        decoded(builder, "activity", settings.activityEventsTopic(), ActivityEvent.class,
+            validator::problem, AthleteSignal.Activity::new, serdeConfig, deadLetters);
+    KStream<byte[], Decoded> pain =
+        decoded(builder, "pain", settings.painReportsTopic(), PainReport.class,
+            validator::problem, AthleteSignal.Pain::new, serdeConfig, deadLetters);
+    KStream<byte[], Decoded> profiles =
+        decoded(builder, "profile", settings.athleteProfilesTopic(), AthleteProfile.class,
+            validator::problem, AthleteSignal.Profile::new, serdeConfig, deadLetters);
+
+    Map<String, KStream<byte[], Decoded>> outcome =
+        activity
+            .merge(pain, Named.as("merge-pain"))
+            .merge(profiles, Named.as("merge-profiles"))
+            .split(Named.as("decoded-"))
+            .branch((key, decoded) -> decoded.isDeadLetter(), Branched.as("dead-letters"))
+            .defaultBranch(Branched.as("signals"));
+
+    outcome
+        .get("decoded-dead-letters")
+        .mapValues(Decoded::rawValue, Named.as("original-value"))
+        .to(
+            settings.deadLetterTopic(),
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letter-sink"));
+
+    AthleteGuard guard = new AthleteGuard(rules);
+    builder.addStateStore(store(ATHLETE_STATE_STORE));
+    builder.addStateStore(store(ATHLETE_ALERTS_STORE));
+    outcome
+        .get("decoded-signals")
+        .mapValues(Decoded::signal, Named.as("signal"))
+        .process(
+            () -> new AthleteGuardProcessor(guard, settings, clock),
+            Named.as(GUARD_PROCESSOR),
+            ATHLETE_STATE_STORE,
+            ATHLETE_ALERTS_STORE)
+        .to(
+            settings.exertionAlertsTopic(),
+            Produced.with(Serdes.String(), alertSerde(serdeConfig)).withName("alert-sink"));
+
+    return builder.build();
+  }
+
+  private static <T extends SpecificRecord> KStream<byte[], Decoded> decoded(
+      StreamsBuilder builder,
+      String name,
+      String topic,
+      Class<T> type,
+      BiFunction<String, T, Optional<String>> validator,
+      Function<T, AthleteSignal> toSignal,
+      Map<String, ?> serdeConfig,
+      DeadLetterCounter deadLetters) {
+    SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>(type);
+    deserializer.configure(serdeConfig, false);
+    return builder
+        .stream(
+            topic,
+            Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withTimestampExtractor(new UsePartitionTimeOnInvalidTimestamp())
+                .withName(name + "-source"))
+        .processValues(
+            () -> new SignalDecoder<>(deserializer, validator, toSignal, deadLetters),
+            Named.as("decode-" + name));
+  }
+
+  private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled();
+  }
+
+  private static SpecificAvroSerde<ExertionAlert> alertSerde(Map<String, ?> serdeConfig) {
+    SpecificAvroSerde<ExertionAlert> serde = new SpecificAvroSerde<>(ExertionAlert.class);
+    serde.configure(serdeConfig, false);
+    return serde;
+  }
+}

@@ -1,0 +1,147 @@
+package io.painguard.topology;
+
+import io.painguard.contract.ContractTopics;
+import io.painguard.rules.Durations;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Topic names and the topology's own knobs. Defaults are the contract's (shared/CONTRACT.md).
+ *
+ * <p>Configuration keys ({@link #fromProperties(Map)}):
+ *
+ * <pre>
+ * painguard.topics.activity-events     activity-events
+ * painguard.topics.pain-reports        pain-reports
+ * painguard.topics.athlete-profiles    athlete-profiles
+ * painguard.topics.exertion-alerts     exertion-alerts
+ * painguard.topics.dead-letters        painguard-dlq
+ * painguard.topology.tick-interval     60s   event time between sweeps for due alerts
+ * painguard.topology.max-future-skew   24h   payload timestamps further ahead of the wall clock are invalid
+ * painguard.topology.recent-alerts     10    alerts kept per athlete for the HTTP API
+ * </pre>
+ *
+ * @param tickInterval event time between two sweeps of the athlete store for anything due
+ *     (resolution, inactivity, staleness, end of a cooldown)
+ * @param maxFutureSkew how far ahead of the wall clock a payload timestamp may be
+ * @param recentAlerts how many alerts the {@link PainGuardTopology#ATHLETE_ALERTS_STORE} keeps per
+ *     athlete
+ */
+public record TopologySettings(
+    String activityEventsTopic,
+    String painReportsTopic,
+    String athleteProfilesTopic,
+    String exertionAlertsTopic,
+    String deadLetterTopic,
+    Duration tickInterval,
+    Duration maxFutureSkew,
+    int recentAlerts) {
+
+  public static final String TOPICS_PREFIX = "painguard.topics.";
+  public static final String TOPOLOGY_PREFIX = "painguard.topology.";
+
+  public TopologySettings {
+    for (String topic :
+        new String[] {
+          activityEventsTopic, painReportsTopic, athleteProfilesTopic, exertionAlertsTopic, deadLetterTopic
+        }) {
+      if (topic == null || topic.isBlank() || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+        throw new IllegalArgumentException(
+            "Topic name '" + topic + "' is not a valid Kafka topic name.");
+      }
+    }
+    if (tickInterval.isNegative() || tickInterval.toMillis() < 1000) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "tick-interval must be at least 1 s, got " + tickInterval + ".");
+    }
+    if (maxFutureSkew.isNegative()) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "max-future-skew must not be negative, got " + maxFutureSkew + ".");
+    }
+    if (recentAlerts < 1 || recentAlerts > 100) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "recent-alerts must be between 1 and 100, got " + recentAlerts + ".");
+    }
+  }
+
+  /** The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts. */
+  public static TopologySettings defaults() {
+    return new TopologySettings(
+        ContractTopics.ACTIVITY_EVENTS,
+        ContractTopics.PAIN_REPORTS,
+        ContractTopics.ATHLETE_PROFILES,
+        ContractTopics.EXERTION_ALERTS,
+        ContractTopics.DEAD_LETTERS,
+        Duration.ofSeconds(60),
+        Duration.ofDays(1),
+        10);
+  }
+
+  /**
+   * Settings from {@code painguard.topics.*} and {@code painguard.topology.*} keys; other keys are
+   * ignored, unknown keys under these two prefixes are rejected.
+   *
+   * @throws IllegalArgumentException with one sentence naming the key
+   */
+  public static TopologySettings fromProperties(Map<String, String> properties) {
+    Map<String, String> values = new LinkedHashMap<>(defaults().toProperties());
+    properties.forEach(
+        (key, value) -> {
+          if (key.startsWith(TOPICS_PREFIX) || key.startsWith(TOPOLOGY_PREFIX)) {
+            if (!values.containsKey(key)) {
+              throw new IllegalArgumentException(
+                  "Unknown setting " + key + "; known settings are " + String.join(", ", values.keySet()) + ".");
+            }
+            values.put(key, value == null ? "" : value.trim());
+          }
+        });
+    return new TopologySettings(
+        values.get(TOPICS_PREFIX + "activity-events"),
+        values.get(TOPICS_PREFIX + "pain-reports"),
+        values.get(TOPICS_PREFIX + "athlete-profiles"),
+        values.get(TOPICS_PREFIX + "exertion-alerts"),
+        values.get(TOPICS_PREFIX + "dead-letters"),
+        duration(values, TOPOLOGY_PREFIX + "tick-interval"),
+        duration(values, TOPOLOGY_PREFIX + "max-future-skew"),
+        integer(values, TOPOLOGY_PREFIX + "recent-alerts"));
+  }
+
+  /** Every setting as key -> value. */
+  public Map<String, String> toProperties() {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(TOPICS_PREFIX + "activity-events", activityEventsTopic);
+    out.put(TOPICS_PREFIX + "pain-reports", painReportsTopic);
+    out.put(TOPICS_PREFIX + "athlete-profiles", athleteProfilesTopic);
+    out.put(TOPICS_PREFIX + "exertion-alerts", exertionAlertsTopic);
+    out.put(TOPICS_PREFIX + "dead-letters", deadLetterTopic);
+    out.put(TOPOLOGY_PREFIX + "tick-interval", Durations.format(tickInterval));
+    out.put(TOPOLOGY_PREFIX + "max-future-skew", Durations.format(maxFutureSkew));
+    out.put(TOPOLOGY_PREFIX + "recent-alerts", Integer.toString(recentAlerts));
+    return out;
+  }
+
+  /** The three input topics. */
+  public java.util.List<String> inputTopics() {
+    return java.util.List.of(activityEventsTopic, painReportsTopic, athleteProfilesTopic);
+  }
+
+  private static Duration duration(Map<String, String> values, String key) {
+    String text = values.get(key);
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          key + " must be a duration such as 90s, 15m, 12h or PT2M, got '" + text + "'.");
+    }
+  }
+
+  private static int integer(Map<String, String> values, String key) {
+    String text = values.get(key);
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'.");
+    }
+  }
+}
