@@ -1,0 +1,228 @@
+package io.painguard.runtime;
+
+import io.painguard.events.ExertionAlert;
+import io.painguard.serde.AvroSerdeConfig;
+import io.painguard.serde.SchemaRegistryClient;
+import io.painguard.serde.SchemaRegistryClients;
+import io.painguard.serde.SchemaRegistryException;
+import io.painguard.runtime.config.ConfigException;
+import io.painguard.topology.TopologySettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the app makes sure of before it starts Kafka Streams, each with a short timeout and a
+ * one-sentence refusal: the broker answers, the five topics exist (created with the broker's
+ * defaults when allowed), the three inputs are co-partitioned, and the registry answers and knows
+ * (or accepts) the alert schema.
+ */
+final class StartupChecks {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartupChecks.class);
+
+  private StartupChecks() {}
+
+  /** The HTTP port is free (checked early, so a taken port is reported before anything starts). */
+  static void port(String host, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(host, port));
+    } catch (java.net.BindException e) {
+      throw new StartupException(
+          "Port " + port + " on " + host + " is already in use; choose another with --http-port (painguard.http.port).", e);
+    } catch (java.io.IOException | IllegalArgumentException | SecurityException e) {
+      throw new StartupException("Cannot listen on " + host + ":" + port + ": " + rootMessage(e) + ".", e);
+    }
+  }
+
+  /** Kafka client settings an admin client understands, with the check's timeouts. */
+  static Map<String, Object> adminConfig(Map<String, Object> kafka, Duration timeout) {
+    Map<String, Object> admin = new HashMap<>();
+    kafka.forEach(
+        (key, value) -> {
+          if (AdminClientConfig.configNames().contains(key)) {
+            admin.put(key, value);
+          }
+        });
+    int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    admin.put(AdminClientConfig.CLIENT_ID_CONFIG, kafka.getOrDefault("application.id", "painguard") + "-startup-check");
+    admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+    admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+    return admin;
+  }
+
+  static void broker(
+      Map<String, Object> kafka, TopologySettings topics, boolean createMissing, Duration timeout) {
+    Object bootstrap = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+    long ms = timeout.toMillis();
+    Admin admin;
+    try {
+      admin = Admin.create(adminConfig(kafka, timeout));
+    } catch (RuntimeException e) {
+      throw new StartupException("Cannot connect to Kafka at " + bootstrap + ": " + rootMessage(e) + ".", e);
+    }
+    try {
+      try {
+        admin.describeCluster().nodes().get(ms, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        throw new StartupException(
+            "Kafka at " + bootstrap + " did not answer within " + seconds(timeout)
+                + "; is the broker running (e.g. ./painguard stack) and is kafka.bootstrap.servers right?",
+            e);
+      }
+      List<String> all = allTopics(topics);
+      Set<String> existing = admin.listTopics().names().get(ms, TimeUnit.MILLISECONDS);
+      for (String topic : all) {
+        if (!existing.contains(topic)) {
+          if (!createMissing) {
+            throw new StartupException(
+                "Topic '" + topic + "' does not exist on " + bootstrap
+                    + " (or this principal may not see it); create it or name another with painguard.topics.*.");
+          }
+          create(admin, topic, topic.equals(topics.athleteProfilesTopic()), ms, bootstrap);
+        }
+      }
+      Map<String, TopicDescription> inputs =
+          admin.describeTopics(topics.inputTopics()).allTopicNames().get(ms, TimeUnit.MILLISECONDS);
+      checkCoPartitioned(topics.inputTopics(), inputs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("Interrupted while checking Kafka at " + bootstrap + ".", e);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new StartupException(
+          "Kafka at " + bootstrap + " did not describe the topics: " + rootMessage(e) + ".", e);
+    } finally {
+      admin.close(Duration.ZERO);
+    }
+  }
+
+  /** All three inputs must have the same partition count so an athlete's records meet in one task. */
+  static void checkCoPartitioned(List<String> inputs, Map<String, TopicDescription> descriptions) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String topic : inputs) {
+      counts.put(topic, descriptions.get(topic).partitions().size());
+    }
+    int first = counts.get(inputs.get(0));
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() != first) {
+        throw new ConfigException(
+            "Topic '" + inputs.get(0) + "' has " + first + " partitions but '" + e.getKey() + "' has "
+                + e.getValue() + ": the input topics must have the same partition count so that one"
+                + " athlete's records meet in one place.");
+      }
+    }
+  }
+
+  private static void create(Admin admin, String topic, boolean compacted, long ms, Object bootstrap)
+      throws InterruptedException, TimeoutException {
+    NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty());
+    if (compacted) {
+      newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+    try {
+      admin.createTopics(List.of(newTopic)).all().get(ms, TimeUnit.MILLISECONDS);
+      LOG.info("Created topic {} with the broker's default partitions and replication", topic);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new StartupException(
+            "Topic '" + topic + "' does not exist on " + bootstrap + " and cannot be created: "
+                + rootMessage(e) + ".",
+            e);
+      }
+    }
+  }
+
+  /**
+   * The registry answers and the alert schema can be used: registered now when auto-registration
+   * is on (the serde would do it on the first alert anyway), looked up when it is off.
+   */
+  static void registry(Map<String, Object> serde, String alertsTopic, Duration timeout) {
+    Map<String, Object> quick = new HashMap<>(serde);
+    quick.put(AvroSerdeConfig.RETRY_MAX_MS, timeout.toMillis());
+    quick.put(AvroSerdeConfig.REQUEST_TIMEOUT_MS, timeout.toMillis());
+    AvroSerdeConfig config;
+    try {
+      config = AvroSerdeConfig.parse(quick, false);
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      throw new ConfigException(oneLine(e.getMessage()) + ".");
+    }
+    if (config.isMock()) {
+      return;
+    }
+    String where = String.join(",", config.redactedUrls());
+    String subject = config.subjectFor(alertsTopic);
+    try (SchemaRegistryClient client = SchemaRegistryClients.create(config)) {
+      if (config.autoRegisterSchemas()) {
+        client.register(subject, ExertionAlert.getClassSchema());
+      } else {
+        client.getId(subject, ExertionAlert.getClassSchema());
+      }
+    } catch (SchemaRegistryException e) {
+      if (e.isNotFound()) {
+        throw new StartupException(
+            "The schema registry at " + where + " has no ExertionAlert schema under " + subject
+                + " and auto.register.schemas is false; register it first.", e);
+      }
+      if (e.httpStatus() == 401 || e.httpStatus() == 403) {
+        throw new StartupException(
+            "The schema registry at " + where + " refused our credentials (HTTP " + e.httpStatus()
+                + "); check basic.auth.user.info.", e);
+      }
+      throw new StartupException(
+          "Cannot use the schema registry at " + where + ": " + oneLine(e.getMessage()) + ".", e);
+    } catch (RuntimeException e) {
+      throw new StartupException(
+          "Cannot use the schema registry at " + where + ": " + rootMessage(e) + ".", e);
+    }
+  }
+
+  static List<String> allTopics(TopologySettings topics) {
+    List<String> all = new ArrayList<>(topics.inputTopics());
+    all.add(topics.exertionAlertsTopic());
+    all.add(topics.deadLetterTopic());
+    return all;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return oneLine(t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName());
+  }
+
+  static String oneLine(String text) {
+    if (text == null || text.isBlank()) {
+      return "unknown error";
+    }
+    String first = text.lines().findFirst().orElse(text).trim();
+    while (first.endsWith(".")) {
+      first = first.substring(0, first.length() - 1);
+    }
+    return first;
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+}

@@ -1,0 +1,340 @@
+package io.painguard.runtime.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import io.painguard.events.ExertionAlert;
+import io.painguard.runtime.StartupException;
+import io.painguard.runtime.config.RuntimeSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API and the coach dashboard.
+ *
+ * <pre>
+ * GET /health/live                 200 unless Kafka Streams has failed          (no auth)
+ * GET /health/ready                200 when Kafka Streams is RUNNING, else 503    (no auth)
+ * GET /metrics                     Prometheus text                               (no auth)
+ * GET /api/athletes                athletes in a pain episode or with an open alert, visible to the caller
+ * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
+ * GET /api/athletes/{id}/alerts    recent alerts, newest first
+ * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
+ * GET /                            the dashboard (static; it asks the API with the token it is given)
+ * </pre>
+ *
+ * API calls need {@code Authorization: Bearer TOKEN} (the event stream also takes {@code
+ * ?access_token=}, since a browser's EventSource cannot set headers). A coach who asks for an
+ * athlete of another coach gets the same 403 as for an athlete nobody has seen.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final String CALLER = "painguard.caller";
+  private static final String STREAM_PATH = "/api/alerts/stream";
+  private static final int MAX_ID_LENGTH = 256;
+  private static final int EPISODE_LIMIT = 500;
+  private static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
+          + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private final RuntimeSettings settings;
+  private final AccessTokens tokens;
+  private final Supplier<KafkaStreams.State> streamsState;
+  private final Supplier<String> metrics;
+  private final AlertStreamHub hub;
+  private final ObjectMapper json;
+  private final InstanceForwarder forwarder;
+  private volatile AthleteDirectory directory;
+  private Javalin javalin;
+
+  /**
+   * @param streamsState the Kafka Streams state, null before the instance exists
+   * @param metrics the Prometheus text
+   */
+  public ApiServer(
+      RuntimeSettings settings,
+      AccessTokens tokens,
+      Supplier<KafkaStreams.State> streamsState,
+      Supplier<String> metrics,
+      AlertStreamHub hub,
+      ObjectMapper json) {
+    this.settings = settings;
+    this.tokens = tokens;
+    this.streamsState = streamsState;
+    this.metrics = metrics;
+    this.hub = hub;
+    this.json = json;
+    this.forwarder = new InstanceForwarder(settings.forwardTimeout());
+  }
+
+  /** Where athletes are looked up; until set, athlete queries answer 503. */
+  public void directory(AthleteDirectory directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Listens on the configured host and port.
+   *
+   * @throws StartupException when the port is taken or the host cannot be bound
+   */
+  public ApiServer start() {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.startupWatcherEnabled = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.disableCompression(); // compression would buffer the event stream
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/dashboard";
+                    files.directory = "/dashboard";
+                    files.location = Location.CLASSPATH;
+                    files.headers = Map.of("Cache-Control", "no-cache");
+                  });
+            });
+    app.before(this::securityHeaders);
+    app.before("/api/*", this::authenticate);
+    app.exception(ApiError.class, (e, ctx) -> error(ctx, e));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("{} {} failed: {}", ctx.method(), ctx.matchedPath(), e.getClass().getName());
+          error(ctx, new ApiError(500, "internal", "The request failed; see the server log."));
+        });
+
+    app.get("/health/live", this::live);
+    app.get("/health/ready", this::ready);
+    app.get("/metrics", this::metrics);
+    app.get("/api/athletes", this::episodes);
+    app.get("/api/athletes/{id}", ctx -> athlete(ctx, false));
+    app.get("/api/athletes/{id}/alerts", ctx -> athlete(ctx, true));
+    app.sse(STREAM_PATH, client -> hub.subscribe(client, client.ctx().attribute(CALLER)));
+    app.get("/", this::dashboard);
+
+    try {
+      app.start(settings.httpHost(), settings.httpPort());
+    } catch (RuntimeException e) {
+      app.stop();
+      throw bindFailure(e);
+    }
+    this.javalin = app;
+    return this;
+  }
+
+  private StartupException bindFailure(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JavalinBindException || t instanceof BindException) {
+        return new StartupException(
+            "Port " + settings.httpPort() + " on " + settings.httpHost()
+                + " is already in use; choose another with --http-port (painguard.http.port).",
+            e);
+      }
+    }
+    return new StartupException(
+        "Cannot listen on " + settings.httpHost() + ":" + settings.httpPort() + ": "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")),
+        e);
+  }
+
+  /** The port listened on (the actual one when 0 was configured). */
+  public int port() {
+    return javalin.port();
+  }
+
+  // ---- cross-cutting ----
+
+  private void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", CSP);
+    if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/health/")) {
+      ctx.header("Cache-Control", "no-store");
+    }
+  }
+
+  private void authenticate(Context ctx) {
+    String token = AccessTokens.bearerToken(ctx.header("Authorization"));
+    if (token == null && ctx.path().equals(STREAM_PATH)) {
+      token = ctx.queryParam("access_token");
+    }
+    Optional<Caller> caller = tokens.authenticate(token);
+    if (caller.isEmpty()) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"painguard\"");
+      throw ApiError.unauthorized();
+    }
+    ctx.attribute(CALLER, caller.get());
+  }
+
+  private void error(Context ctx, ApiError e) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", e.code);
+    body.put("message", e.getMessage());
+    ctx.status(e.status).json(body);
+  }
+
+  // ---- health and metrics ----
+
+  private void live(Context ctx) {
+    KafkaStreams.State state = streamsState.get();
+    boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+    ctx.status(failed ? 503 : 200).json(Map.of("status", failed ? "DOWN" : "UP", "streams", name(state)));
+  }
+
+  private void ready(Context ctx) {
+    KafkaStreams.State state = streamsState.get();
+    boolean ready = state == KafkaStreams.State.RUNNING;
+    ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "READY" : "NOT_READY", "streams", name(state)));
+  }
+
+  private static String name(KafkaStreams.State state) {
+    return state == null ? "STARTING" : state.name();
+  }
+
+  private void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get());
+  }
+
+  private void dashboard(Context ctx) throws IOException {
+    try (InputStream page = ApiServer.class.getResourceAsStream("/dashboard/index.html")) {
+      if (page == null) {
+        throw new ApiError(404, "not_found", "The dashboard is not packaged with this build.");
+      }
+      ctx.header("Cache-Control", "no-cache").contentType("text/html; charset=utf-8").result(page.readAllBytes());
+    }
+  }
+
+  // ---- athletes ----
+
+  private AthleteDirectory directoryOrUnavailable() {
+    AthleteDirectory d = directory;
+    if (d == null) {
+      throw ApiError.unavailable("Kafka Streams is starting.");
+    }
+    return d;
+  }
+
+  private void athlete(Context ctx, boolean alerts) {
+    Caller caller = ctx.attribute(CALLER);
+    String athleteId = ctx.pathParam("id");
+    if (athleteId.isBlank() || athleteId.length() > MAX_ID_LENGTH) {
+      throw caller.isAdmin() ? ApiError.notFound() : ApiError.forbidden();
+    }
+    AthleteDirectory.Lookup lookup = directoryOrUnavailable().find(athleteId);
+    if (lookup instanceof AthleteDirectory.Elsewhere elsewhere) {
+      forward(ctx, elsewhere.hostPort(), "/api/athletes/" + encode(athleteId) + (alerts ? "/alerts" : ""));
+    } else if (lookup instanceof AthleteDirectory.Unavailable unavailable) {
+      throw ApiError.unavailable(unavailable.reason());
+    } else if (lookup instanceof AthleteDirectory.Found found && caller.maySee(found.status().coachId())) {
+      if (alerts) {
+        List<AlertView> newestFirst = new ArrayList<>();
+        for (ExertionAlert alert : found.recentAlerts()) {
+          newestFirst.add(0, AlertView.of(alert));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("athleteId", athleteId);
+        body.put("alerts", newestFirst);
+        ctx.json(body);
+      } else {
+        ctx.json(AthleteView.of(found.status()));
+      }
+    } else {
+      // Unknown, or another coach's athlete: a coach cannot tell the two apart.
+      throw caller.isAdmin() && lookup instanceof AthleteDirectory.Unknown ? ApiError.notFound() : ApiError.forbidden();
+    }
+  }
+
+  private void forward(Context ctx, String hostPort, String path) {
+    if (ctx.header(InstanceForwarder.FORWARDED_HEADER) != null) {
+      throw ApiError.unavailable("Ownership of this athlete is moving between instances; try again.");
+    }
+    InstanceForwarder.Answer answer =
+        forwarder
+            .get(hostPort, path, ctx.header("Authorization"))
+            .orElseThrow(() -> ApiError.unavailable("The instance that owns this athlete does not answer."));
+    ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+  }
+
+  private void episodes(Context ctx) throws IOException {
+    Caller caller = ctx.attribute(CALLER);
+    AthleteDirectory d = directoryOrUnavailable();
+    List<AthleteView> athletes = new ArrayList<>();
+    try {
+      d.localInEpisode(caller, EPISODE_LIMIT).forEach(s -> athletes.add(AthleteView.of(s)));
+    } catch (IllegalStateException e) {
+      throw ApiError.unavailable(e.getMessage());
+    }
+    boolean complete = true;
+    boolean localOnly =
+        "local".equals(ctx.queryParam("scope")) || ctx.header(InstanceForwarder.FORWARDED_HEADER) != null;
+    if (!localOnly) {
+      for (String other : d.otherInstances()) {
+        Optional<InstanceForwarder.Answer> answer =
+            forwarder.get(other, "/api/athletes?scope=local", ctx.header("Authorization"));
+        try {
+          if (answer.isPresent() && answer.get().status() == 200) {
+            athletes.addAll(json.readValue(answer.get().body(), EpisodeList.class).athletes());
+            continue;
+          }
+        } catch (IOException e) {
+          // an instance of another version, perhaps: its athletes are missing, and we say so
+        }
+        complete = false;
+      }
+    }
+    athletes.sort(EPISODE_ORDER);
+    ctx.json(new EpisodeList(athletes, complete));
+  }
+
+  /** Most severe open alert first, then highest pain, then by id. */
+  static final Comparator<AthleteView> EPISODE_ORDER =
+      Comparator.<AthleteView>comparingInt(a -> a.openAlert() == null ? -1 : severityRank(a.openAlert().severity()))
+          .reversed()
+          .thenComparing(Comparator.<AthleteView>comparingInt(a -> a.pain().level()).reversed())
+          .thenComparing(AthleteView::athleteId);
+
+  private static int severityRank(String severity) {
+    try {
+      return io.painguard.events.Severity.valueOf(severity).ordinal();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The body of {@code GET /api/athletes}.
+   *
+   * @param complete false when another instance did not answer and its athletes are missing
+   */
+  public record EpisodeList(List<AthleteView> athletes, boolean complete) {}
+
+  private static String encode(String athleteId) {
+    return URLEncoder.encode(athleteId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public void close() {
+    if (javalin != null) {
+      javalin.stop();
+      javalin = null;
+    }
+  }
+}

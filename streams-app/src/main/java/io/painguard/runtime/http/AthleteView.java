@@ -1,0 +1,78 @@
+package io.painguard.runtime.http;
+
+import io.painguard.rules.AthleteStatus;
+import java.util.List;
+
+/**
+ * One athlete as {@code GET /api/athletes/{id}} shows it: the pain in force, the newest intensity
+ * against the ceiling that pain sets, and the open alert.
+ */
+public record AthleteView(
+    String athleteId,
+    String coachId,
+    String asOf,
+    PainView pain,
+    IntensityView intensity,
+    OpenAlertView openAlert) {
+
+  /** The pain report in force. */
+  public record PainView(
+      int level, String band, boolean active, String reportId, String reportedAt) {}
+
+  /**
+   * The newest sample against the ceiling.
+   *
+   * @param aboveCeiling whether the newest sample's intensity is over the ceiling (null when either
+   *     is unknown)
+   */
+  public record IntensityView(
+      String activity,
+      String lastSampleAt,
+      Integer heartRateBpm,
+      Integer hrrPct,
+      Integer ceilingHrrPct,
+      Integer ceilingHeartRateBpm,
+      Boolean aboveCeiling,
+      boolean profileEstimated) {}
+
+  /** The alert open for the athlete: RAISED or ESCALATED and not yet RESOLVED. */
+  public record OpenAlertView(String severity, String state, List<String> reasons, String openedAt) {}
+
+  public static AthleteView of(AthleteStatus s) {
+    Boolean above =
+        s.lastIntensityHrrPct() == null || s.ceilingHrrPct() == null
+            ? null
+            : s.lastIntensityHrrPct() > s.ceilingHrrPct();
+    return new AthleteView(
+        s.athleteId(),
+        s.coachId(),
+        AlertView.iso(s.asOf()),
+        new PainView(
+            s.painLevel(),
+            s.painBand().name(),
+            s.painActive(),
+            s.painReportId(),
+            AlertView.iso(s.painReportedAt())),
+        new IntensityView(
+            s.lastActivity() == null ? null : s.lastActivity().name(),
+            AlertView.iso(s.lastSampleAt()),
+            s.lastHeartRateBpm(),
+            s.lastIntensityHrrPct(),
+            s.ceilingHrrPct(),
+            s.ceilingHeartRateBpm(),
+            above,
+            s.profileEstimated()),
+        s.openSeverity() == null
+            ? null
+            : new OpenAlertView(
+                s.openSeverity().name(),
+                s.openState() == null ? null : s.openState().name(),
+                s.openReasons() == null ? List.of() : s.openReasons().stream().map(Enum::name).toList(),
+                AlertView.iso(s.openedAt())));
+  }
+
+  /** Whether the athlete belongs on a dashboard's "in an episode" list. */
+  public boolean inEpisode() {
+    return pain.active() || openAlert != null;
+  }
+}

@@ -1,0 +1,63 @@
+package io.painguard.runtime.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Forwards an API request to the instance that owns the athlete, with the caller's own {@code
+ * Authorization} header: that instance checks access against the athlete's profile itself. A marker
+ * header stops a request from being forwarded twice while ownership moves.
+ */
+final class InstanceForwarder {
+
+  static final String FORWARDED_HEADER = "X-PainGuard-Forwarded";
+
+  /** The other instance's answer, relayed as is. */
+  record Answer(int status, String contentType, String body) {}
+
+  private final HttpClient client;
+  private final Duration timeout;
+
+  InstanceForwarder(Duration timeout) {
+    this.timeout = timeout;
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /**
+   * GET {@code pathAndQuery} on {@code hostPort}.
+   *
+   * @return empty when the instance does not answer in time
+   */
+  Optional<Answer> get(String hostPort, String pathAndQuery, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + hostPort + pathAndQuery))
+            .timeout(timeout)
+            .header(FORWARDED_HEADER, "1")
+            .GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return Optional.of(
+          new Answer(
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse("application/json"),
+              response.body()));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.painguard.runtime.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.painguard.events.AlertState;
+import io.painguard.events.Severity;
+import io.painguard.topology.DeadLetterCounter;
+import io.painguard.topology.DeadLetters;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The app's Prometheus registry: Kafka Streams' own metrics ({@code kafka_stream_*}) and
+ * PainGuard's:
+ *
+ * <ul>
+ *   <li>{@code painguard_alerts_total{severity,state}}: alerts emitted by this instance;
+ *   <li>{@code painguard_dlq_records_total{reason}}: records this instance sent to the dead-letter
+ *       topic;
+ *   <li>{@code painguard_events_processed_total{topic}}: input records this instance processed,
+ *       good or bad;
+ *   <li>{@code painguard_sse_clients}: open alert streams;
+ *   <li>{@code painguard_streams_running}: 1 while Kafka Streams is RUNNING, else 0.
+ * </ul>
+ *
+ * Counts under exactly-once include records whose transaction aborted and was retried: they are
+ * operational signals, the topics are the record.
+ */
+public final class PainGuardMetrics implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<Severity, Map<AlertState, Counter>> alerts = new EnumMap<>(Severity.class);
+  private final Map<String, Counter> events = new ConcurrentHashMap<>();
+  private KafkaStreamsMetrics streamsMetrics;
+
+  public PainGuardMetrics(DeadLetterCounter deadLetters) {
+    for (Severity severity : Severity.values()) {
+      Map<AlertState, Counter> byState = new EnumMap<>(AlertState.class);
+      for (AlertState state : AlertState.values()) {
+        byState.put(
+            state,
+            Counter.builder("painguard.alerts")
+                .description("Alerts emitted by this instance")
+                .tag("severity", severity.name())
+                .tag("state", state.name())
+                .register(registry));
+      }
+      alerts.put(severity, byState);
+    }
+    for (DeadLetters.Reason reason : DeadLetters.Reason.values()) {
+      FunctionCounter.builder("painguard.dlq.records", deadLetters, c -> c.count(reason))
+          .description("Records this instance sent to the dead-letter topic")
+          .tag("reason", reason.name())
+          .register(registry);
+    }
+  }
+
+  /** Counts one emitted alert. */
+  public void alertEmitted(Severity severity, AlertState state) {
+    alerts
+        .get(severity == null ? Severity.UNKNOWN : severity)
+        .get(state == null ? AlertState.UNKNOWN : state)
+        .increment();
+  }
+
+  /** The counter of processed input records of {@code topic}. */
+  public Counter eventsProcessed(String topic) {
+    return events.computeIfAbsent(
+        topic,
+        t ->
+            Counter.builder("painguard.events.processed")
+                .description("Input records this instance processed, valid or not")
+                .tag("topic", t)
+                .register(registry));
+  }
+
+  /** Publishes the number of open alert streams. */
+  public void sseClients(Supplier<Number> count) {
+    Gauge.builder("painguard.sse.clients", count).description("Open alert streams").register(registry);
+  }
+
+  /** Adds Kafka Streams' metrics and the running gauge; call once the instance exists. */
+  public synchronized void bind(KafkaStreams streams) {
+    Gauge.builder("painguard.streams.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+        .description("1 while Kafka Streams is RUNNING")
+        .register(registry);
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Prometheus text exposition format 0.0.4. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
+    registry.close();
+  }
+}

@@ -1,0 +1,300 @@
+package io.painguard.runtime.http;
+
+import static io.painguard.runtime.http.JsonMappingTest.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.painguard.events.AlertState;
+import io.painguard.events.Severity;
+import io.painguard.runtime.config.AppConfig;
+import io.painguard.runtime.config.RuntimeSettings;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API against an in-memory directory: access rules, health, routing, the event stream. */
+class ApiServerTest {
+
+  static final String TOKENS = "admin-token=admin,coach-a-token=coach:coach-a,coach-b-token=coach:coach-b";
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.RUNNING);
+
+  private record Server(ApiServer api, AlertStreamHub hub, FakeDirectory directory, ApiClient client) {}
+
+  private Server server(FakeDirectory directory) {
+    RuntimeSettings settings =
+        RuntimeSettings.from(
+            AppConfig.of(
+                Map.of(
+                    "painguard.http.host", "127.0.0.1",
+                    "painguard.http.port", "0",
+                    "painguard.http.sse-heartbeat", "1s",
+                    "painguard.http.forward-timeout", "2s")));
+    AlertStreamHub hub = new AlertStreamHub(json, 5, settings.sseHeartbeat());
+    ApiServer api =
+        new ApiServer(settings, AccessTokens.parse(TOKENS), state::get, () -> "painguard_test_total 1.0\n", hub, json)
+            .start();
+    api.directory(directory);
+    ApiClient client = new ApiClient(api.port());
+    open.add(client);
+    open.add(api);
+    open.add(hub);
+    return new Server(api, hub, directory, client);
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable c : open) {
+      c.close();
+    }
+  }
+
+  private Server withAthletes() {
+    return server(
+        new FakeDirectory()
+            .with(
+                "ath-a",
+                "coach-a",
+                Severity.REDUCE_INTENSITY,
+                alert("al-1", "ath-a", "coach-a", Severity.REDUCE_INTENSITY, AlertState.RAISED),
+                alert("al-2", "ath-a", "coach-a", Severity.REDUCE_INTENSITY, AlertState.RESOLVED))
+            .with("ath-b", "coach-b", null)
+            .with("ath-nocoach", null, null));
+  }
+
+  @Test
+  void noTokenOrAWrongOneIs401WithAChallenge() throws Exception {
+    Server s = withAthletes();
+
+    HttpResponse<String> none = s.client().get("/api/athletes/ath-a", null);
+    HttpResponse<String> wrong = s.client().get("/api/athletes/ath-a", "guess");
+    HttpResponse<String> queryToken = s.client().get("/api/athletes/ath-a?access_token=admin-token", null);
+    HttpResponse<String> list = s.client().get("/api/athletes", null);
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"painguard\"");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(queryToken.statusCode()).as("only the event stream takes ?access_token=").isEqualTo(401);
+    assertThat(list.statusCode()).isEqualTo(401);
+    assertThat(s.directory().asked).as("nothing is looked up for an unknown caller").isEmpty();
+  }
+
+  @Test
+  void coachSeesOwnAthleteAndGetsTheSame403ForAnotherCoachsAndForAnUnknownOne() throws Exception {
+    Server s = withAthletes();
+
+    HttpResponse<String> own = s.client().get("/api/athletes/ath-a", "coach-a-token");
+    HttpResponse<String> others = s.client().get("/api/athletes/ath-b", "coach-a-token");
+    HttpResponse<String> unknown = s.client().get("/api/athletes/nobody", "coach-a-token");
+    HttpResponse<String> noCoach = s.client().get("/api/athletes/ath-nocoach", "coach-a-token");
+    HttpResponse<String> othersAlerts = s.client().get("/api/athletes/ath-b/alerts", "coach-a-token");
+    HttpResponse<String> unknownAlerts = s.client().get("/api/athletes/nobody/alerts", "coach-a-token");
+
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(own.body()).at("/openAlert/severity").asText()).isEqualTo("REDUCE_INTENSITY");
+    assertThat(List.of(others, unknown, noCoach, othersAlerts, unknownAlerts))
+        .allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(403));
+    assertThat(unknown.body()).isEqualTo(others.body()).isEqualTo(noCoach.body()).isEqualTo(unknownAlerts.body());
+    assertThat(others.body()).doesNotContain("ath-b", "coach-b");
+  }
+
+  @Test
+  void adminSeesEveryAthleteAndGets404ForAnUnknownOne() throws Exception {
+    Server s = withAthletes();
+
+    assertThat(s.client().get("/api/athletes/ath-a", "admin-token").statusCode()).isEqualTo(200);
+    assertThat(s.client().get("/api/athletes/ath-b", "admin-token").statusCode()).isEqualTo(200);
+    assertThat(s.client().get("/api/athletes/ath-nocoach", "admin-token").statusCode()).isEqualTo(200);
+    assertThat(s.client().get("/api/athletes/nobody", "admin-token").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void recentAlertsComeNewestFirst() throws Exception {
+    Server s = withAthletes();
+
+    HttpResponse<String> r = s.client().get("/api/athletes/ath-a/alerts", "coach-a-token");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode alerts = json.readTree(r.body()).get("alerts");
+    assertThat(alerts).hasSize(2);
+    assertThat(alerts.get(0).get("alertId").asText()).isEqualTo("al-2");
+    assertThat(alerts.get(0).get("state").asText()).isEqualTo("RESOLVED");
+  }
+
+  @Test
+  void episodeListShowsOnlyWhatTheCallerMaySee() throws Exception {
+    Server s = withAthletes();
+
+    JsonNode coachA = json.readTree(s.client().get("/api/athletes", "coach-a-token").body());
+    JsonNode admin = json.readTree(s.client().get("/api/athletes", "admin-token").body());
+
+    assertThat(coachA.get("athletes")).hasSize(1);
+    assertThat(coachA.at("/athletes/0/athleteId").asText()).isEqualTo("ath-a");
+    assertThat(admin.get("athletes")).hasSize(3);
+    assertThat(admin.at("/athletes/0/athleteId").asText()).as("open alert first").isEqualTo("ath-a");
+    assertThat(admin.get("complete").asBoolean()).isTrue();
+  }
+
+  @Test
+  void readinessFollowsKafkaStreamsAndHealthAndMetricsNeedNoToken() throws Exception {
+    Server s = withAthletes();
+
+    state.set(null);
+    HttpResponse<String> starting = s.client().get("/health/ready", null);
+    state.set(KafkaStreams.State.REBALANCING);
+    HttpResponse<String> rebalancing = s.client().get("/health/ready", null);
+    state.set(KafkaStreams.State.RUNNING);
+    HttpResponse<String> running = s.client().get("/health/ready", null);
+    HttpResponse<String> live = s.client().get("/health/live", null);
+    state.set(KafkaStreams.State.ERROR);
+    HttpResponse<String> dead = s.client().get("/health/live", null);
+    HttpResponse<String> metrics = s.client().get("/metrics", null);
+
+    assertThat(starting.statusCode()).isEqualTo(503);
+    assertThat(starting.body()).contains("STARTING");
+    assertThat(rebalancing.statusCode()).isEqualTo(503);
+    assertThat(rebalancing.body()).contains("REBALANCING");
+    assertThat(running.statusCode()).isEqualTo(200);
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(dead.statusCode()).isEqualTo(503);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(metrics.body()).contains("painguard_test_total");
+  }
+
+  @Test
+  void athleteQueriesAnswer503UntilTheDirectoryCanAnswer() throws Exception {
+    Server s = withAthletes();
+    s.directory().everyLookup = new AthleteDirectory.Unavailable("Kafka Streams is REBALANCING.");
+
+    HttpResponse<String> r = s.client().get("/api/athletes/ath-a", "coach-a-token");
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("REBALANCING");
+  }
+
+  @Test
+  void aQueryForAnotherInstancesAthleteIsForwardedWithTheCallersToken() throws Exception {
+    Server owner = withAthletes();
+    FakeDirectory pointing = new FakeDirectory();
+    pointing.everyLookup = new AthleteDirectory.Elsewhere("127.0.0.1:" + owner.api().port());
+    Server front = server(pointing);
+
+    HttpResponse<String> own = front.client().get("/api/athletes/ath-a", "coach-a-token");
+    HttpResponse<String> alerts = front.client().get("/api/athletes/ath-a/alerts", "coach-a-token");
+    HttpResponse<String> others = front.client().get("/api/athletes/ath-b", "coach-a-token");
+    HttpResponse<String> wrongToken = front.client().get("/api/athletes/ath-a", "guess");
+
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(own.body()).get("athleteId").asText()).isEqualTo("ath-a");
+    assertThat(json.readTree(alerts.body()).get("alerts")).hasSize(2);
+    assertThat(others.statusCode()).isEqualTo(403);
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    assertThat(owner.directory().asked).containsExactly("ath-a", "ath-a", "ath-b");
+  }
+
+  @Test
+  void aForwardedQueryIsNeverForwardedAgain() throws Exception {
+    FakeDirectory loopB = new FakeDirectory();
+    Server b = server(loopB);
+    FakeDirectory loopA = new FakeDirectory();
+    loopA.everyLookup = new AthleteDirectory.Elsewhere("127.0.0.1:" + b.api().port());
+    Server a = server(loopA);
+    loopB.everyLookup = new AthleteDirectory.Elsewhere("127.0.0.1:" + a.api().port());
+
+    HttpResponse<String> r = a.client().get("/api/athletes/ath-a", "admin-token");
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(loopA.asked).hasSize(1);
+    assertThat(loopB.asked).hasSize(1);
+  }
+
+  @Test
+  void episodeListMergesTheOtherInstances() throws Exception {
+    Server other = server(new FakeDirectory().with("ath-far", "coach-a", Severity.STOP_ACTIVITY));
+    FakeDirectory local = new FakeDirectory().with("ath-near", "coach-a", null);
+    local.others.add("127.0.0.1:" + other.api().port());
+    local.others.add("127.0.0.1:1"); // gone
+    Server front = server(local);
+
+    JsonNode list = json.readTree(front.client().get("/api/athletes", "coach-a-token").body());
+
+    assertThat(list.get("athletes")).extracting(n -> n.get("athleteId").asText()).containsExactly("ath-far", "ath-near");
+    assertThat(list.get("complete").asBoolean()).isFalse();
+  }
+
+  @Test
+  void eventStreamDeliversToEachCallerWhatItMaySee() throws Exception {
+    Server s = withAthletes();
+    ApiClient.EventStream admin = s.client().stream("/api/alerts/stream", "admin-token");
+    ApiClient.EventStream coachA = s.client().stream("/api/alerts/stream?access_token=coach-a-token", null);
+    ApiClient.EventStream coachB = s.client().stream("/api/alerts/stream?access_token=coach-b-token", null);
+    awaitSubscribers(s.hub(), 3);
+
+    s.hub().publish(AlertView.of(alert("al-9", "ath-a", "coach-a", Severity.STOP_ACTIVITY, AlertState.ESCALATED)));
+    s.hub().publish(AlertView.of(alert("al-10", "ath-b", "coach-b", Severity.ADVISORY, AlertState.RAISED)));
+
+    assertThat(admin.status()).isEqualTo(200);
+    ApiClient.Event seen = coachA.next(Duration.ofSeconds(5));
+    assertThat(seen).isNotNull();
+    assertThat(seen.name()).isEqualTo("alert");
+    assertThat(seen.id()).isEqualTo("al-9");
+    assertThat(json.readTree(seen.data()).get("severity").asText()).isEqualTo("STOP_ACTIVITY");
+    assertThat(coachB.await("al-10", Duration.ofSeconds(5))).isNotNull();
+    assertThat(admin.await("al-9", Duration.ofSeconds(5))).isNotNull();
+    assertThat(admin.await("al-10", Duration.ofSeconds(5))).isNotNull();
+    assertThat(coachA.next(Duration.ofMillis(300))).as("coach A never sees coach B's athlete").isNull();
+  }
+
+  @Test
+  void eventStreamReplaysRecentAlertsAndSendsHeartbeats() throws Exception {
+    Server s = withAthletes();
+    s.hub().publish(AlertView.of(alert("al-old", "ath-a", "coach-a", Severity.ADVISORY, AlertState.RAISED)));
+
+    ApiClient.EventStream late = s.client().stream("/api/alerts/stream", "coach-a-token");
+
+    assertThat(late.await("al-old", Duration.ofSeconds(5))).isNotNull();
+    assertThat(late.nextComment(Duration.ofSeconds(5))).isEqualTo("connected");
+    assertThat(late.nextComment(Duration.ofSeconds(5))).isEqualTo("keepalive");
+  }
+
+  @Test
+  void eventStreamRefusesAMissingOrWrongToken() throws Exception {
+    Server s = withAthletes();
+
+    assertThat(s.client().stream("/api/alerts/stream", null).status()).isEqualTo(401);
+    assertThat(s.client().stream("/api/alerts/stream?access_token=guess", null).status()).isEqualTo(401);
+    assertThat(s.hub().size()).isZero();
+  }
+
+  @Test
+  void dashboardIsServedWithAStrictContentSecurityPolicy() throws Exception {
+    Server s = withAthletes();
+
+    HttpResponse<String> page = s.client().get("/?token=whatever", null);
+    HttpResponse<String> script = s.client().get("/dashboard/dashboard.js", null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<title>PainGuard coach dashboard</title>", "not a diagnosis");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+    assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("EventSource");
+  }
+
+  private static void awaitSubscribers(AlertStreamHub hub, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (hub.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(hub.size()).isEqualTo(n);
+  }
+}

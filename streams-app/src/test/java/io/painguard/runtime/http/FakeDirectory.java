@@ -1,0 +1,75 @@
+package io.painguard.runtime.http;
+
+import io.painguard.events.ActivityType;
+import io.painguard.events.AlertState;
+import io.painguard.events.ExertionAlert;
+import io.painguard.events.Reason;
+import io.painguard.events.Severity;
+import io.painguard.rules.AthleteStatus;
+import io.painguard.rules.PainBand;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory {@link AthleteDirectory}: athletes by id, or every lookup answered one way. */
+final class FakeDirectory implements AthleteDirectory {
+
+  final Map<String, Found> athletes = new HashMap<>();
+  final List<String> others = new ArrayList<>();
+  Lookup everyLookup;
+  final List<String> asked = new ArrayList<>();
+
+  FakeDirectory with(String athleteId, String coachId, Severity open, ExertionAlert... alerts) {
+    athletes.put(athleteId, new Found(status(athleteId, coachId, open), List.of(alerts)));
+    return this;
+  }
+
+  static AthleteStatus status(String athleteId, String coachId, Severity open) {
+    return new AthleteStatus(
+        athleteId,
+        Instant.parse("2025-03-03T08:03:00Z"),
+        5,
+        PainBand.MODERATE,
+        true,
+        "report-" + athleteId,
+        Instant.parse("2025-03-03T08:00:00Z"),
+        60,
+        132,
+        false,
+        ActivityType.RUNNING,
+        Instant.parse("2025-03-03T08:03:00Z"),
+        160,
+        83,
+        open,
+        open == null ? null : AlertState.RAISED,
+        open == null ? List.of() : List.of(Reason.SUSTAINED_HIGH_INTENSITY),
+        open == null ? null : Instant.parse("2025-03-03T08:02:00Z"),
+        coachId);
+  }
+
+  @Override
+  public Lookup find(String athleteId) {
+    asked.add(athleteId);
+    if (everyLookup != null) {
+      return everyLookup;
+    }
+    Found found = athletes.get(athleteId);
+    return found == null ? new Unknown() : found;
+  }
+
+  @Override
+  public List<AthleteStatus> localInEpisode(Caller caller, int limit) {
+    return athletes.values().stream()
+        .map(Found::status)
+        .filter(s -> caller.maySee(s.coachId()))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<String> otherInstances() {
+    return others;
+  }
+}

@@ -1,0 +1,156 @@
+package io.painguard.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.painguard.events.ActivityType;
+import io.painguard.events.AlertState;
+import io.painguard.events.Exertion;
+import io.painguard.events.ExertionAlert;
+import io.painguard.events.Reason;
+import io.painguard.events.Recommendation;
+import io.painguard.events.SelfCare;
+import io.painguard.events.Severity;
+import io.painguard.rules.AthleteStatus;
+import io.painguard.rules.PainBand;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonMappingTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  static ExertionAlert alert(String id, String athlete, String coach, Severity severity, AlertState state) {
+    return ExertionAlert.newBuilder()
+        .setAlertId(id)
+        .setAthleteId(athlete)
+        .setCoachId(coach)
+        .setEventTime(Instant.parse("2025-03-03T08:02:00Z"))
+        .setState(state)
+        .setSeverity(severity)
+        .setReasons(List.of(Reason.SUSTAINED_HIGH_INTENSITY))
+        .setPainLevel(5)
+        .setPainReportId("report-1")
+        .setActivityType(ActivityType.RUNNING)
+        .setRecommendation(
+            Recommendation.newBuilder()
+                .setIntensityReductionPct(25)
+                .setDurationReductionPct(50)
+                .setAlternativeActivities(List.of(ActivityType.WALKING, ActivityType.AQUATIC_EXERCISE))
+                .setMessage("Ease off: keep your heart rate under 132 bpm.")
+                .setTargetMaxHeartRateBpm(132)
+                .setSelfCare(List.of(SelfCare.ICE))
+                .build())
+        .setObserved(
+            Exertion.newBuilder()
+                .setAvgHeartRateBpm(160)
+                .setPeakHeartRateBpm(171)
+                .setHeartRateReservePct(83)
+                .setSecondsAboveCeiling(75)
+                .setWindowSeconds(120)
+                .build())
+        .setProfileEstimated(true)
+        .build();
+  }
+
+  @Test
+  void alertBecomesPlainJsonWithEnumNamesAndIsoTimes() throws Exception {
+    JsonNode node =
+        json.readTree(
+            json.writeValueAsString(
+                AlertView.of(alert("a-1", "ath-1", "coach-1", Severity.REDUCE_INTENSITY, AlertState.RAISED))));
+
+    assertThat(node.get("alertId").asText()).isEqualTo("a-1");
+    assertThat(node.get("coachId").asText()).isEqualTo("coach-1");
+    assertThat(node.get("eventTime").asText()).isEqualTo("2025-03-03T08:02:00Z");
+    assertThat(node.get("severity").asText()).isEqualTo("REDUCE_INTENSITY");
+    assertThat(node.get("state").asText()).isEqualTo("RAISED");
+    assertThat(node.get("reasons").get(0).asText()).isEqualTo("SUSTAINED_HIGH_INTENSITY");
+    assertThat(node.get("painLevel").asInt()).isEqualTo(5);
+    assertThat(node.get("activityType").asText()).isEqualTo("RUNNING");
+    assertThat(node.get("profileEstimated").asBoolean()).isTrue();
+    JsonNode r = node.get("recommendation");
+    assertThat(r.get("message").asText()).startsWith("Ease off");
+    assertThat(r.get("intensityReductionPct").asInt()).isEqualTo(25);
+    assertThat(r.get("durationReductionPct").asInt()).isEqualTo(50);
+    assertThat(r.get("targetMaxHeartRateBpm").asInt()).isEqualTo(132);
+    assertThat(r.get("alternativeActivities").toString()).isEqualTo("[\"WALKING\",\"AQUATIC_EXERCISE\"]");
+    assertThat(r.get("selfCare").toString()).isEqualTo("[\"ICE\"]");
+    JsonNode o = node.get("observed");
+    assertThat(o.get("peakHeartRateBpm").asInt()).isEqualTo(171);
+    assertThat(o.get("secondsAboveCeiling").asInt()).isEqualTo(75);
+    // No Avro internals leak into the JSON.
+    assertThat(node.has("schema")).isFalse();
+  }
+
+  @Test
+  void absentOptionalFieldsAreNull() throws Exception {
+    ExertionAlert bare =
+        ExertionAlert.newBuilder(alert("a-2", "ath-2", null, Severity.SEEK_MEDICAL_ATTENTION, AlertState.RAISED))
+            .setObserved(null)
+            .setPainReportId(null)
+            .build();
+
+    JsonNode node = json.readTree(json.writeValueAsString(AlertView.of(bare)));
+
+    assertThat(node.get("coachId").isNull()).isTrue();
+    assertThat(node.get("observed").isNull()).isTrue();
+    assertThat(node.get("painReportId").isNull()).isTrue();
+  }
+
+  @Test
+  void athleteShowsPainIntensityAgainstCeilingAndTheOpenAlert() throws Exception {
+    AthleteStatus status =
+        new AthleteStatus(
+            "ath-1",
+            Instant.parse("2025-03-03T08:03:00Z"),
+            5,
+            PainBand.MODERATE,
+            true,
+            "report-1",
+            Instant.parse("2025-03-03T08:00:00Z"),
+            60,
+            132,
+            false,
+            ActivityType.RUNNING,
+            Instant.parse("2025-03-03T08:03:00Z"),
+            160,
+            83,
+            Severity.REDUCE_INTENSITY,
+            AlertState.RAISED,
+            List.of(Reason.SUSTAINED_HIGH_INTENSITY),
+            Instant.parse("2025-03-03T08:02:00Z"),
+            "coach-1");
+
+    AthleteView view = AthleteView.of(status);
+    JsonNode node = json.readTree(json.writeValueAsString(view));
+
+    assertThat(view.inEpisode()).isTrue();
+    assertThat(node.get("coachId").asText()).isEqualTo("coach-1");
+    assertThat(node.at("/pain/band").asText()).isEqualTo("MODERATE");
+    assertThat(node.at("/pain/reportedAt").asText()).isEqualTo("2025-03-03T08:00:00Z");
+    assertThat(node.at("/intensity/heartRateBpm").asInt()).isEqualTo(160);
+    assertThat(node.at("/intensity/ceilingHeartRateBpm").asInt()).isEqualTo(132);
+    assertThat(node.at("/intensity/aboveCeiling").asBoolean()).isTrue();
+    assertThat(node.at("/openAlert/severity").asText()).isEqualTo("REDUCE_INTENSITY");
+    assertThat(node.at("/openAlert/reasons/0").asText()).isEqualTo("SUSTAINED_HIGH_INTENSITY");
+    // The view reads back (instances exchange it when listing athletes).
+    assertThat(json.readValue(json.writeValueAsString(view), AthleteView.class)).isEqualTo(view);
+  }
+
+  @Test
+  void athleteWithoutPainOrAlertIsNotInAnEpisode() {
+    AthleteStatus calm =
+        new AthleteStatus(
+            "ath-3", Instant.EPOCH, 0, PainBand.NONE, false, null, null, null, null, true,
+            ActivityType.WALKING, Instant.EPOCH, 95, 29, null, null, List.of(), null, "coach-1");
+
+    AthleteView view = AthleteView.of(calm);
+
+    assertThat(view.inEpisode()).isFalse();
+    assertThat(view.openAlert()).isNull();
+    assertThat(view.intensity().aboveCeiling()).isNull();
+  }
+}
