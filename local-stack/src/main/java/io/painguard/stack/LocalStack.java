@@ -34,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
   private final int registryPort;
   private final int partitions;
   private final boolean provisionContract;
+  private final boolean installHook;
   private final Path dataDir;
   private final boolean ownsDataDir;
   private final EmbeddedKafka kafka;
@@ -49,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     this.registryPort = builder.registryPort;
     this.partitions = builder.partitions;
     this.provisionContract = builder.provisionContract;
+    this.installHook = builder.shutdownHook;
     this.ownsDataDir = builder.dataDir == null;
     this.dataDir = ownsDataDir ? createTempDir() : builder.dataDir.toAbsolutePath();
     EmbeddedKafka.Builder kafkaBuilder =
@@ -153,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void installShutdownHook() {
-    if (!hookInstalled) {
+    if (!hookInstalled && installHook) {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
       hookInstalled = true;
     }
@@ -202,6 +204,7 @@ public final class LocalStack implements AutoCloseable {
     private Path dataDir;
     private int partitions = ContractProvisioner.DEFAULT_PARTITIONS;
     private boolean provisionContract = true;
+    private boolean shutdownHook = true;
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -234,6 +237,16 @@ public final class LocalStack implements AutoCloseable {
     /** Whether to create the contract's topics and register its schemas (default true). */
     public Builder provisionContract(boolean provision) {
       this.provisionContract = provision;
+      return this;
+    }
+
+    /**
+     * Whether the stack closes itself when the JVM exits (default true). A caller that runs
+     * clients of the stack in the same JVM turns it off and closes the stack after them, since
+     * the JVM runs shutdown hooks in no particular order.
+     */
+    public Builder shutdownHook(boolean install) {
+      this.shutdownHook = install;
       return this;
     }
 
