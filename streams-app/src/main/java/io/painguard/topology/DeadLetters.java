@@ -36,7 +36,12 @@ public final class DeadLetters {
     /** The value decoded but breaks a rule of the contract (key, ranges, timestamps). */
     INVALID,
     /** Processing threw unexpectedly; caught by the processing exception handler (KIP-1033). */
-    PROCESSING_FAILED
+    PROCESSING_FAILED,
+    /**
+     * The schema registry could not serve the record's schema (unreachable, 5xx) for longer than
+     * {@code painguard.topology.registry-retry-limit}; the record waited and was retried until then.
+     */
+    REGISTRY_UNAVAILABLE
   }
 
   private DeadLetters() {}

@@ -13,26 +13,40 @@ import java.util.Optional;
  * The contract's rules a decoded record must follow before it may change an athlete's state. Each
  * check answers with one sentence naming the field, or empty when the record is fine. Ranges: heart
  * rate 20-250 bpm, pain level 0-10, no NaN or negative measurements (trunk flexion may be negative
- * down to -90 degrees: leaning back), timestamps not before 1970 and at most {@code maxFutureSkew}
- * ahead of the wall clock.
+ * down to -90 degrees: leaning back), timestamps not before 1970, at most {@code maxFutureSkew}
+ * ahead of the wall clock and -- for samples and reports, not profiles, which may be edited rarely --
+ * at most {@code maxPastAge} behind it (zero: no limit).
  */
 final class InputValidator {
 
   static final int MIN_HEART_RATE = 20;
   static final int MAX_HEART_RATE = 250;
+  /** Longest id (athlete, event, report, device, coach) accepted: ids are keys, not documents. */
+  static final int MAX_ID_LENGTH = 128;
+  /** Longest pain note accepted: a few paragraphs; anything longer is not an athlete typing. */
+  static final int MAX_NOTE_LENGTH = 10_000;
 
   private final Clock clock;
   private final long maxFutureSkewMillis;
+  private final long maxPastAgeMillis;
 
   InputValidator(Clock clock, Duration maxFutureSkew) {
+    this(clock, maxFutureSkew, Duration.ZERO);
+  }
+
+  InputValidator(Clock clock, Duration maxFutureSkew, Duration maxPastAge) {
     this.clock = clock;
     this.maxFutureSkewMillis = maxFutureSkew.toMillis();
+    this.maxPastAgeMillis = maxPastAge.toMillis();
   }
 
   Optional<String> problem(String key, ActivityEvent e) {
     return first(
+        length("athleteId", e.getAthleteId(), MAX_ID_LENGTH),
+        length("eventId", e.getEventId(), MAX_ID_LENGTH),
+        length("deviceId", e.getDeviceId(), MAX_ID_LENGTH),
         athlete(key, e.getAthleteId()),
-        time("timestamp", e.getTimestamp()),
+        time("timestamp", e.getTimestamp(), true),
         heartRate("heartRateBpm", e.getHeartRateBpm()),
         nonNegative("cadencePerMin", e.getCadencePerMin()),
         nonNegative("powerWatts", e.getPowerWatts()),
@@ -46,7 +60,13 @@ final class InputValidator {
         r.getLevel() < 0 || r.getLevel() > 10
             ? "level " + r.getLevel() + " is outside the 0-10 numeric rating scale."
             : null;
-    return first(athlete(key, r.getAthleteId()), time("timestamp", r.getTimestamp()), level);
+    return first(
+        length("athleteId", r.getAthleteId(), MAX_ID_LENGTH),
+        length("reportId", r.getReportId(), MAX_ID_LENGTH),
+        length("note", r.getNote(), MAX_NOTE_LENGTH),
+        athlete(key, r.getAthleteId()),
+        time("timestamp", r.getTimestamp(), true),
+        level);
   }
 
   Optional<String> problem(String key, AthleteProfile p) {
@@ -69,26 +89,45 @@ final class InputValidator {
               + ".";
     }
     return first(
+        length("athleteId", p.getAthleteId(), MAX_ID_LENGTH),
+        length("coachId", p.getCoachId(), MAX_ID_LENGTH),
         athlete(key, p.getAthleteId()),
-        time("updatedAt", p.getUpdatedAt()),
+        time("updatedAt", p.getUpdatedAt(), false),
         birthYear,
         heartRate("restingHeartRateBpm", p.getRestingHeartRateBpm()),
         heartRate("maxHeartRateBpm", p.getMaxHeartRateBpm()),
         reserve);
   }
 
+  /** At most 64 characters of an id for a message (a huge key must not make a huge header). */
+  private static String abbreviate(String id) {
+    return id.length() <= 64 ? id : id.substring(0, 61) + "...";
+  }
+
+  /** Never quotes the text: a pain note is health data. */
+  private static String length(String field, String value, int max) {
+    return value == null || value.length() <= max
+        ? null
+        : field + " is " + value.length() + " characters long; at most " + max + " are accepted.";
+  }
+
   private static String athlete(String key, String athleteId) {
     return key.equals(athleteId)
         ? null
-        : "athleteId '" + athleteId + "' differs from the record key '" + key + "'.";
+        : "athleteId '" + abbreviate(athleteId) + "' differs from the record key '" + abbreviate(key) + "'.";
   }
 
-  private String time(String field, Instant t) {
+  /** @param live whether the age limit applies: to samples and reports, not to a profile edited long ago */
+  private String time(String field, Instant t, boolean live) {
     long millis = t.toEpochMilli();
     if (millis < 0) {
       return field + " " + t + " is before 1970.";
     }
-    long latest = clock.millis() + maxFutureSkewMillis;
+    long now = clock.millis();
+    if (live && maxPastAgeMillis > 0 && millis < now - maxPastAgeMillis) {
+      return field + " " + t + " is more than " + Duration.ofMillis(maxPastAgeMillis) + " in the past.";
+    }
+    long latest = now + maxFutureSkewMillis;
     return millis > latest
         ? field + " " + t + " is more than " + Duration.ofMillis(maxFutureSkewMillis) + " in the future."
         : null;

@@ -11,9 +11,7 @@ import io.painguard.serde.SpecificAvroDeserializer;
 import io.painguard.serde.SpecificAvroSerde;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.LinkedHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -51,6 +49,12 @@ public final class PainGuardTopology {
 
   /** Key-value store: athleteId -> {@link RecentAlerts} bytes (the newest alerts). */
   public static final String ATHLETE_ALERTS_STORE = "athlete-alerts";
+
+  /**
+   * Key-value store: records waiting for the schema registry ({@link RegistryWaits}), keyed by
+   * athleteId and arrival sequence.
+   */
+  public static final String REGISTRY_WAITS_STORE = "registry-waits";
 
   /** Name of the stateful processor node. */
   public static final String GUARD_PROCESSOR = "athlete-guard";
@@ -93,17 +97,27 @@ public final class PainGuardTopology {
       DeadLetterCounter deadLetters,
       Clock clock) {
     StreamsBuilder builder = new StreamsBuilder();
-    InputValidator validator = new InputValidator(clock, settings.maxFutureSkew());
+    InputValidator validator = new InputValidator(clock, settings.maxFutureSkew(), settings.maxPastAge());
+
+    Map<String, InputDecoder<?>> decoders = new LinkedHashMap<>();
+    decoders.put(settings.activityEventsTopic(),
+        new InputDecoder<>(deserializer(ActivityEvent.class, serdeConfig), validator::problem, AthleteSignal.Activity::new));
+    decoders.put(settings.painReportsTopic(),
+        new InputDecoder<>(deserializer(PainReport.class, serdeConfig), validator::problem, AthleteSignal.Pain::new));
+    decoders.put(settings.athleteProfilesTopic(),
+        new InputDecoder<>(deserializer(AthleteProfile.class, serdeConfig), validator::problem, AthleteSignal.Profile::new));
+    RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(REGISTRY_WAITS_STORE), Serdes.String(), Serdes.ByteArray())
+            .withCachingDisabled());
 
     KStream<byte[], Decoded> activity =
-        decoded(builder, "activity", settings.activityEventsTopic(), ActivityEvent.class,
-            validator::problem, AthleteSignal.Activity::new, serdeConfig, deadLetters);
+        decoded(builder, "activity", settings.activityEventsTopic(), decoders, waits, deadLetters);
     KStream<byte[], Decoded> pain =
-        decoded(builder, "pain", settings.painReportsTopic(), PainReport.class,
-            validator::problem, AthleteSignal.Pain::new, serdeConfig, deadLetters);
+        decoded(builder, "pain", settings.painReportsTopic(), decoders, waits, deadLetters);
     KStream<byte[], Decoded> profiles =
-        decoded(builder, "profile", settings.athleteProfilesTopic(), AthleteProfile.class,
-            validator::problem, AthleteSignal.Profile::new, serdeConfig, deadLetters);
+        decoded(builder, "profile", settings.athleteProfilesTopic(), decoders, waits, deadLetters);
 
     Map<String, KStream<byte[], Decoded>> outcome =
         activity
@@ -138,26 +152,30 @@ public final class PainGuardTopology {
     return builder.build();
   }
 
-  private static <T extends SpecificRecord> KStream<byte[], Decoded> decoded(
+  private static KStream<byte[], Decoded> decoded(
       StreamsBuilder builder,
       String name,
       String topic,
-      Class<T> type,
-      BiFunction<String, T, Optional<String>> validator,
-      Function<T, AthleteSignal> toSignal,
-      Map<String, ?> serdeConfig,
+      Map<String, InputDecoder<?>> decoders,
+      RegistryWaits waits,
       DeadLetterCounter deadLetters) {
-    SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>(type);
-    deserializer.configure(serdeConfig, false);
     return builder
         .stream(
             topic,
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                 .withTimestampExtractor(new UsePartitionTimeOnInvalidTimestamp())
                 .withName(name + "-source"))
-        .processValues(
-            () -> new SignalDecoder<>(deserializer, validator, toSignal, deadLetters),
-            Named.as("decode-" + name));
+        .process(
+            () -> new SignalDecoder(topic, decoders, waits, deadLetters),
+            Named.as("decode-" + name),
+            REGISTRY_WAITS_STORE);
+  }
+
+  private static <T extends SpecificRecord> SpecificAvroDeserializer<T> deserializer(
+      Class<T> type, Map<String, ?> serdeConfig) {
+    SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>(type);
+    deserializer.configure(serdeConfig, false);
+    return deserializer;
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {

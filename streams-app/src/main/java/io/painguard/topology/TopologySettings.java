@@ -19,6 +19,9 @@ import java.util.Map;
  * painguard.topics.dead-letters        painguard-dlq
  * painguard.topology.tick-interval     60s   event time between sweeps for due alerts
  * painguard.topology.max-future-skew   24h   payload timestamps further ahead of the wall clock are invalid
+ * painguard.topology.max-past-age      30d   payload timestamps further behind the wall clock are invalid (0 = no limit)
+ * painguard.topology.registry-retry-limit 10m how long a record whose schema the registry cannot serve is
+ *                                             retried before it goes to the dead-letter queue
  * painguard.topology.recent-alerts     10    alerts kept per athlete for the HTTP API
  * </pre>
  *
@@ -27,6 +30,12 @@ import java.util.Map;
  * @param maxFutureSkew how far ahead of the wall clock a payload timestamp may be
  * @param recentAlerts how many alerts the {@link PainGuardTopology#ATHLETE_ALERTS_STORE} keeps per
  *     athlete
+ * @param maxPastAge how far behind the wall clock a payload timestamp may be; zero for no limit. A
+ *     wearable sample or pain report a month old is not a live signal but a broken clock or a
+ *     mistaken replay, and would only distort an athlete's state
+ * @param registryRetryLimit how long a record is kept and retried while the schema registry cannot
+ *     serve its schema (unreachable, or answering 5xx) before it is dead-lettered with reason
+ *     REGISTRY_UNAVAILABLE
  */
 public record TopologySettings(
     String activityEventsTopic,
@@ -36,7 +45,9 @@ public record TopologySettings(
     String deadLetterTopic,
     Duration tickInterval,
     Duration maxFutureSkew,
-    int recentAlerts) {
+    int recentAlerts,
+    Duration maxPastAge,
+    Duration registryRetryLimit) {
 
   public static final String TOPICS_PREFIX = "painguard.topics.";
   public static final String TOPOLOGY_PREFIX = "painguard.topology.";
@@ -59,13 +70,52 @@ public record TopologySettings(
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "max-future-skew must not be negative, got " + maxFutureSkew + ".");
     }
+    if (maxPastAge.isNegative()) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "max-past-age must not be negative, got " + maxPastAge + ".");
+    }
+    if (registryRetryLimit.isNegative()) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "registry-retry-limit must not be negative, got " + registryRetryLimit + ".");
+    }
     if (recentAlerts < 1 || recentAlerts > 100) {
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "recent-alerts must be between 1 and 100, got " + recentAlerts + ".");
     }
   }
 
-  /** The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts. */
+  /** Default of {@link #maxPastAge()}. */
+  public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(30);
+  /** Default of {@link #registryRetryLimit()}. */
+  public static final Duration DEFAULT_REGISTRY_RETRY_LIMIT = Duration.ofMinutes(10);
+
+  /** The settings before {@code max-past-age} and {@code registry-retry-limit}; those take their defaults. */
+  public TopologySettings(
+      String activityEventsTopic,
+      String painReportsTopic,
+      String athleteProfilesTopic,
+      String exertionAlertsTopic,
+      String deadLetterTopic,
+      Duration tickInterval,
+      Duration maxFutureSkew,
+      int recentAlerts) {
+    this(
+        activityEventsTopic,
+        painReportsTopic,
+        athleteProfilesTopic,
+        exertionAlertsTopic,
+        deadLetterTopic,
+        tickInterval,
+        maxFutureSkew,
+        recentAlerts,
+        DEFAULT_MAX_PAST_AGE,
+        DEFAULT_REGISTRY_RETRY_LIMIT);
+  }
+
+  /**
+   * The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts, 30 days of
+   * past age, 10 minutes of registry retries.
+   */
   public static TopologySettings defaults() {
     return new TopologySettings(
         ContractTopics.ACTIVITY_EVENTS,
@@ -75,7 +125,9 @@ public record TopologySettings(
         ContractTopics.DEAD_LETTERS,
         Duration.ofSeconds(60),
         Duration.ofDays(1),
-        10);
+        10,
+        DEFAULT_MAX_PAST_AGE,
+        DEFAULT_REGISTRY_RETRY_LIMIT);
   }
 
   /**
@@ -104,7 +156,9 @@ public record TopologySettings(
         values.get(TOPICS_PREFIX + "dead-letters"),
         duration(values, TOPOLOGY_PREFIX + "tick-interval"),
         duration(values, TOPOLOGY_PREFIX + "max-future-skew"),
-        integer(values, TOPOLOGY_PREFIX + "recent-alerts"));
+        integer(values, TOPOLOGY_PREFIX + "recent-alerts"),
+        duration(values, TOPOLOGY_PREFIX + "max-past-age"),
+        duration(values, TOPOLOGY_PREFIX + "registry-retry-limit"));
   }
 
   /** Every setting as key -> value. */
@@ -118,6 +172,8 @@ public record TopologySettings(
     out.put(TOPOLOGY_PREFIX + "tick-interval", Durations.format(tickInterval));
     out.put(TOPOLOGY_PREFIX + "max-future-skew", Durations.format(maxFutureSkew));
     out.put(TOPOLOGY_PREFIX + "recent-alerts", Integer.toString(recentAlerts));
+    out.put(TOPOLOGY_PREFIX + "max-past-age", Durations.format(maxPastAge));
+    out.put(TOPOLOGY_PREFIX + "registry-retry-limit", Durations.format(registryRetryLimit));
     return out;
   }
 

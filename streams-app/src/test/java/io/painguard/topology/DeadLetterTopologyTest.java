@@ -5,6 +5,7 @@ import static io.painguard.fixtures.Events.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.PainReport;
 import io.painguard.fixtures.Events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -111,6 +112,10 @@ class DeadLetterTopologyTest {
     assertStillWorking();
   }
 
+  private static PainReport build2(PainReport.Builder builder) {
+    return builder.build();
+  }
+
   static Stream<Arguments> invalidRecords() {
     Function<ActivityEvent.Builder, ActivityEvent> build = ActivityEvent.Builder::build;
     return Stream.of(
@@ -144,6 +149,26 @@ class DeadLetterTopologyTest {
             "activity-events",
             Events.sample(ANA, TopologyFixture.NOW.plus(Duration.ofDays(2)), RUNNING, 150),
             "in the future"),
+        Arguments.of(
+            "timestamp 31 days behind the wall clock",
+            "activity-events",
+            Events.sample(ANA, TopologyFixture.NOW.minus(Duration.ofDays(31)), RUNNING, 150),
+            "in the past"),
+        Arguments.of(
+            "pain report from 1999",
+            "pain-reports",
+            Events.pain(ANA, java.time.Instant.parse("1999-01-01T00:00:00Z"), 4),
+            "in the past"),
+        Arguments.of(
+            "a 20,000-character pain note",
+            "pain-reports",
+            build2(Events.report(ANA, at(0), 4).setNote("x".repeat(20_000))),
+            "note is 20000 characters long"),
+        Arguments.of(
+            "a 1,000-character device id",
+            "activity-events",
+            build.apply(Events.sample(ANA, at(0), RUNNING).setDeviceId("d".repeat(1_000))),
+            "deviceId is 1000 characters long"),
         Arguments.of(
             "pain level 11",
             "pain-reports",
