@@ -3,6 +3,7 @@ package io.painguard.stack;
 import io.painguard.registry.KafkaSchemaStore;
 import io.painguard.registry.SchemaRegistryServer;
 import io.painguard.registry.SchemaStore;
+import io.painguard.stack.kafka.BrokerSecurity;
 import io.painguard.stack.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedKafka.builder()
             .port(builder.kafkaPort)
             .dataDir(dataDir.resolve("kafka"))
+            .security(builder.security)
             .shutdownHook(false); // Ours closes registry and broker in the right order.
     builder.brokerProperties.forEach(kafkaBuilder::brokerProperty);
     this.kafka = kafkaBuilder.build();
@@ -124,7 +126,10 @@ public final class LocalStack implements AutoCloseable {
     return registry.url();
   }
 
-  /** Properties a Kafka client needs to reach the broker (a fresh, modifiable map). */
+  /**
+   * Properties a Kafka client needs to reach the broker (a fresh, modifiable map); with SASL_SSL
+   * they include the credentials and the truststore -- the registry's storage uses the same.
+   */
   public Map<String, Object> clientProperties() {
     return kafka.clientProperties();
   }
@@ -206,8 +211,15 @@ public final class LocalStack implements AutoCloseable {
     private boolean provisionContract = true;
     private boolean shutdownHook = true;
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+    private BrokerSecurity security = BrokerSecurity.plaintext();
 
     private Builder() {}
+
+    /** How the broker's client listener is secured; see {@link EmbeddedKafka.Builder#security}. */
+    public Builder security(BrokerSecurity security) {
+      this.security = Objects.requireNonNull(security, "security");
+      return this;
+    }
 
     public Builder kafkaPort(int port) {
       this.kafkaPort = requirePort(port);

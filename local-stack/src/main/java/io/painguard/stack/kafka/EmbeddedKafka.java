@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why in-process {@link KafkaRaftServer} rather than Kafka's test kit or a child JVM: tests and
  * {@code ./painguard stack|demo} share this one mechanism; it starts in a few seconds; it is the
  * same server class {@code kafka-server-start.sh} runs, configured the same way (plain broker
- * properties, so SASL_SSL listeners can be added later); and because it lives in our JVM nothing
+ * properties; {@link #security} can make the client listener SASL_SSL); and because it lives in our JVM nothing
  * can outlive it -- a JVM shutdown hook stops the broker and deletes a temporary data directory
  * on a normal exit or Ctrl-C.
  *
@@ -47,11 +47,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int NODE_ID = 1;
-  private static final String CLIENT_LISTENER = "PLAINTEXT";
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
   private final Map<String, String> extraBrokerProperties;
   private final Map<String, Object> extraClientProperties;
+  private final BrokerSecurity security;
   private final boolean registerShutdownHook;
   private final Duration startupTimeout;
   private final Path dataDir;
@@ -60,12 +60,14 @@ public final class EmbeddedKafka implements AutoCloseable {
   private volatile int controllerPort;
 
   private KafkaRaftServer server;
+  private boolean tlsMaterialCreated;
   private Thread shutdownHook;
   private boolean closed;
 
   private EmbeddedKafka(Builder builder) {
     this.extraBrokerProperties = Map.copyOf(builder.brokerProperties);
     this.extraClientProperties = Map.copyOf(builder.clientProperties);
+    this.security = builder.security;
     this.registerShutdownHook = builder.shutdownHook;
     this.startupTimeout = builder.startupTimeout;
     this.port = builder.port;
@@ -104,6 +106,11 @@ public final class EmbeddedKafka implements AutoCloseable {
       controllerPort = Ports.pickFree();
     }
     createDataDir();
+    if (!tlsMaterialCreated) {
+      // Once per object: clients keep the same truststore across stop() and start().
+      security.createTlsMaterial(dataDir);
+      tlsMaterialCreated = true;
+    }
     KafkaConfig config = new KafkaConfig(brokerProperties(), false);
     formatIfNeeded(config);
     installShutdownHook();
@@ -179,28 +186,41 @@ public final class EmbeddedKafka implements AutoCloseable {
     return server != null;
   }
 
-  /** What a client needs to connect: bootstrap servers plus any extra client properties given. */
+  /** How the client listener is secured (PLAINTEXT unless the builder said otherwise). */
+  public BrokerSecurity security() {
+    return security;
+  }
+
+  /**
+   * What a client needs to connect: bootstrap servers, the security settings (with SASL_SSL: the
+   * protocol, SCRAM mechanism, JAAS config with the password, truststore location and password)
+   * and any extra client properties given.
+   */
   public Map<String, Object> clientProperties() {
-    Map<String, Object> props = new LinkedHashMap<>(extraClientProperties);
+    Map<String, Object> props = new LinkedHashMap<>(security.clientProperties(dataDir));
+    props.putAll(extraClientProperties);
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     return props;
   }
 
   private Map<String, Object> brokerProperties() {
+    String clientListener = security.protocol();
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(NODE_ID));
     props.put("controller.quorum.voters", NODE_ID + "@" + Ports.LOOPBACK + ":" + controllerPort);
     props.put(
         "listeners",
-        CLIENT_LISTENER + "://" + Ports.LOOPBACK + ":" + port + ","
+        clientListener + "://" + Ports.LOOPBACK + ":" + port + ","
             + CONTROLLER_LISTENER + "://" + Ports.LOOPBACK + ":" + controllerPort);
-    props.put("advertised.listeners", CLIENT_LISTENER + "://" + Ports.LOOPBACK + ":" + port);
+    props.put("advertised.listeners", clientListener + "://" + Ports.LOOPBACK + ":" + port);
+    // The controller listener stays PLAINTEXT on loopback even with SASL_SSL: only this process
+    // uses it (broker and controller are one node) and it is never advertised to clients.
     props.put(
         "listener.security.protocol.map",
-        CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        clientListener + ":" + clientListener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("controller.listener.names", CONTROLLER_LISTENER);
-    props.put("inter.broker.listener.name", CLIENT_LISTENER);
+    props.put("inter.broker.listener.name", clientListener);
     props.put("log.dirs", dataDir.toString());
     // One node: every internal topic must make do with one replica, or groups and EOS hang.
     props.put("offsets.topic.replication.factor", "1");
@@ -218,6 +238,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("share.coordinator.state.topic.num.partitions", "5");
     // The compaction buffer defaults to 128 MiB of heap; compacted topics here are small.
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+    props.putAll(security.brokerProperties(dataDir));
     props.putAll(extraBrokerProperties);
     return props;
   }
@@ -250,6 +271,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             // Static voters (controller.quorum.voters) rather than a dynamic quorum: one node, and
             // the controller port may change between runs on the same data directory.
             .setHasDynamicQuorum(false)
+            // SCRAM users go into the bootstrap metadata, so SASL works from the first second.
+            .setScramArguments(security.scramFormatArguments())
             .addDirectory(dataDir.toString());
     try {
       formatter.run();
@@ -365,6 +388,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private Path dataDir;
     private boolean shutdownHook = true;
     private Duration startupTimeout = Duration.ofSeconds(60);
+    private BrokerSecurity security = BrokerSecurity.plaintext();
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
     private final Map<String, Object> clientProperties = new LinkedHashMap<>();
 
@@ -403,6 +427,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public Builder clientProperty(String key, Object value) {
       clientProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key));
+      return this;
+    }
+
+    /**
+     * How the client listener is secured: {@link BrokerSecurity#plaintext()} (the default) or
+     * {@link BrokerSecurity#saslSsl}. Credentials are added to the metadata when the data
+     * directory is formatted, so a data directory first used without them stays without.
+     */
+    public Builder security(BrokerSecurity security) {
+      this.security = Objects.requireNonNull(security, "security");
       return this;
     }
 
