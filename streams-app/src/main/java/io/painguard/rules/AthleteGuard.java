@@ -68,16 +68,28 @@ public final class AthleteGuard {
     Float flexion = e.getTrunkFlexionDeg();
     boolean flexed = !rest && flexion != null && flexion > settings.maxTrunkFlexionDeg();
     int holdSeconds = (int) Math.max(1, settings.sampleHold().toSeconds());
-    s.window.add(
-        Math.floorDiv(t, 1000), ExertionWindow.codeOf(rest, hr, intensity), flexed, holdSeconds);
+    long second = Math.floorDiv(t, 1000);
+    // Equipment next to a heart-rate sensor (a bike's power beside a wrist's pulse): the measured
+    // heart rate decides intensity; the equipment's sample still says what the athlete is doing.
+    boolean deferToHeartRate = !rest && hr == null && heartRateMeasuredNear(s, t);
+    if (deferToHeartRate) {
+      s.window.addHeld(second, Math.floorDiv(s.lastHeartRateAt, 1000), flexed, holdSeconds);
+    } else {
+      s.window.add(second, ExertionWindow.codeOf(rest, hr, intensity), flexed, holdSeconds);
+    }
+    if (hr != null && t >= s.lastHeartRateAt) {
+      s.lastHeartRateAt = t;
+    }
     if (t >= s.lastSampleAt) {
       s.lastSampleAt = t;
       s.lastActivity = type.ordinal();
-      s.lastHeartRateBpm = hr == null ? 0 : hr;
-      if (hr != null) {
-        s.lastIntensityHrrPct = (int) Math.round(limits(s, t).reservePct(hr));
-      } else {
-        s.lastIntensityHrrPct = rest ? Integer.MIN_VALUE : intensity.equivalentHrrPct(settings);
+      if (!deferToHeartRate) {
+        s.lastHeartRateBpm = hr == null ? 0 : hr;
+        if (hr != null) {
+          s.lastIntensityHrrPct = (int) Math.round(limits(s, t).reservePct(hr));
+        } else {
+          s.lastIntensityHrrPct = rest ? Integer.MIN_VALUE : intensity.equivalentHrrPct(settings);
+        }
       }
     }
     if (!rest) {
@@ -265,6 +277,12 @@ public final class AthleteGuard {
         reportInForce ? s.reportId : null,
         painGone,
         settings);
+  }
+
+  /** True when a heart rate was measured within {@code heartRatePrecedence} of {@code t}. */
+  private boolean heartRateMeasuredNear(AthleteState s, long t) {
+    return s.lastHeartRateAt != NONE
+        && Math.abs(t - s.lastHeartRateAt) <= settings.heartRatePrecedence().toMillis();
   }
 
   /** Heart-rate limits for the athlete at event time {@code t} (age counts in UTC years). */

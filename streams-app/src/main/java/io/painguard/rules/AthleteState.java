@@ -35,6 +35,9 @@ public final class AthleteState {
   /** First byte of every encoding; bump it and keep reading the old one when the layout changes. */
   static final byte VERSION_1 = 1;
 
+  /** Version 1 plus {@link #lastHeartRateAt} at the end. */
+  static final byte VERSION_2 = 2;
+
   // Profile (null = not in the profile).
   Integer birthYear;
   Integer restingHeartRateBpm;
@@ -64,6 +67,8 @@ public final class AthleteState {
   int lastActivity = -1;
   int lastHeartRateBpm;
   int lastIntensityHrrPct = Integer.MIN_VALUE;
+  /** Event time of the newest sample with a measured heart rate. */
+  long lastHeartRateAt = NONE;
   long lastNonRestAt = NONE;
   int lastNonRestActivity = -1;
   ActivityBitmap activity = new ActivityBitmap();
@@ -141,18 +146,30 @@ public final class AthleteState {
     return lastActivity < 0 ? ActivityType.UNKNOWN : ActivityType.values()[lastActivity];
   }
 
-  /** Heart rate of the newest sample, null when it had none. */
+  /**
+   * The newest measured heart rate, null when the newest sample had none and no heart rate was
+   * being measured then (samples without heart rate do not hide a measured one, see {@link
+   * GuidanceSettings#heartRatePrecedence()}).
+   */
   public Integer lastHeartRateBpm() {
     return lastHeartRateBpm == 0 ? null : lastHeartRateBpm;
   }
 
-  /** %HRR of the newest sample (measured or class-equivalent), null before any sample. */
+  /**
+   * %HRR of the newest sample that counts for intensity (measured, or class-equivalent when no
+   * heart rate is being measured), null before any sample.
+   */
   public Integer lastIntensityHrrPct() {
     return lastIntensityHrrPct == Integer.MIN_VALUE ? null : lastIntensityHrrPct;
   }
 
   public long lastNonRestAt() {
     return lastNonRestAt;
+  }
+
+  /** Event time of the newest sample with a measured heart rate, or {@link #NONE}. */
+  public long lastHeartRateAt() {
+    return lastHeartRateAt;
   }
 
   /** Severity of the open alert, UNKNOWN when none is open. */
@@ -187,7 +204,7 @@ public final class AthleteState {
 
   /** The deadline stored in an encoded state, read without decoding the rest (for the ticker). */
   public static long deadlineOf(byte[] encoded) {
-    if (encoded == null || encoded.length < 9 || encoded[0] != VERSION_1) {
+    if (encoded == null || encoded.length < 9 || !knownVersion(encoded[0])) {
       return NONE; // unknown layout: let the caller decode it properly
     }
     return ByteBuffer.wrap(encoded, 1, 8).getLong();
@@ -201,9 +218,10 @@ public final class AthleteState {
             + 4 * 3 + 4 + length(coach) + 8 // profile
             + 4 + length(report) + 8 + 4 * 8 + 8 // pain
             + 8 * 5 + 4 * 4 + 8 + 8 + window.encodedSize() // activity
-            + 4 * 3 + 8 * 2 + 4 + 8 * lastRaisedAt.length; // alerts
+            + 4 * 3 + 8 * 2 + 4 + 8 * lastRaisedAt.length // alerts
+            + 8; // version 2: lastHeartRateAt
     ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(VERSION_1).putLong(deadline);
+    out.put(VERSION_2).putLong(deadline);
     out.putInt(orZero(birthYear)).putInt(orZero(restingHeartRateBpm)).putInt(orZero(maxHeartRateBpm));
     putBytes(out, coach);
     out.putLong(profileUpdatedAt);
@@ -236,16 +254,17 @@ public final class AthleteState {
     for (long t : lastRaisedAt) {
       out.putLong(t);
     }
+    out.putLong(lastHeartRateAt);
     return out.array();
   }
 
   /**
-   * Reads an encoded state.
+   * Reads an encoded state, of this version or an older one.
    *
    * @throws IllegalArgumentException when the bytes are not an athlete state this version knows
    */
   public static AthleteState decode(byte[] encoded, GuidanceSettings settings) {
-    if (encoded == null || encoded.length == 0 || encoded[0] != VERSION_1) {
+    if (encoded == null || encoded.length == 0 || !knownVersion(encoded[0])) {
       throw new IllegalArgumentException(
           "Not an athlete state of a known version (first byte "
               + (encoded == null || encoded.length == 0 ? "missing" : encoded[0])
@@ -292,6 +311,9 @@ public final class AthleteState {
       for (int i = 0; i < s.lastRaisedAt.length; i++) {
         s.lastRaisedAt[i] = in.getLong();
       }
+      if (encoded[0] >= VERSION_2) {
+        s.lastHeartRateAt = in.getLong();
+      }
       return s;
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new IllegalArgumentException("Athlete state bytes are truncated or corrupt.", e);
@@ -299,6 +321,10 @@ public final class AthleteState {
   }
 
   // ---- helpers ----
+
+  private static boolean knownVersion(byte version) {
+    return version == VERSION_1 || version == VERSION_2;
+  }
 
   static <E extends Enum<E>> int mask(Collection<E> values) {
     int m = 0;

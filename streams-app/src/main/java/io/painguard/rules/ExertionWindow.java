@@ -64,7 +64,8 @@ public final class ExertionWindow {
 
   /**
    * Records a sample. Returns false (and changes nothing) when the second is already older than
-   * the window. A measured heart rate wins over a class-only sample in the same second.
+   * the window. A measured heart rate wins over a class-only sample in the same second; {@link
+   * #EMPTY} never replaces what a second already holds.
    */
   public boolean add(long second, int code, boolean flexed, int holdSeconds) {
     int n = slots.length;
@@ -84,13 +85,31 @@ public final class ExertionWindow {
       return false;
     }
     int old = slot(second);
-    if (code >= MIN_HEART_RATE || old < MIN_HEART_RATE) {
+    if (code != EMPTY && (code >= MIN_HEART_RATE || old < MIN_HEART_RATE)) {
       set(second, code);
     }
     if (flexed) {
       setFlexed(second, true);
     }
     return true;
+  }
+
+  /**
+   * Records a sample whose own intensity does not count: one without heart rate while the
+   * athlete's heart rate is being measured (a wrist sensor on a stationary bike). It still moves
+   * the window on and records a bend; its second stands for the measured heart rate of {@code
+   * heartRateSecond} for as long as that sample's hold lasts, and for nothing after -- so with or
+   * without the equipment the window holds the same heart rates.
+   */
+  public boolean addHeld(long second, long heartRateSecond, boolean flexed, int holdSeconds) {
+    int code = EMPTY;
+    if (second >= heartRateSecond
+        && second - heartRateSecond < holdSeconds
+        && holds(heartRateSecond)
+        && slot(heartRateSecond) >= MIN_HEART_RATE) {
+      code = slot(heartRateSecond);
+    }
+    return add(second, code, flexed, holdSeconds);
   }
 
   /** Forgets everything once the newest second has left the window as of {@code nowSecond}. */
@@ -221,6 +240,10 @@ public final class ExertionWindow {
     Arrays.fill(slots, (byte) 0);
     Arrays.fill(flexion, 0L);
     endSecond = NONE;
+  }
+
+  private boolean holds(long second) {
+    return endSecond != NONE && second <= endSecond && endSecond - second < slots.length;
   }
 
   private int index(long second) {

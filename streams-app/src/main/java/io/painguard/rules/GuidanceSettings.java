@@ -56,6 +56,14 @@ import java.util.Map;
  *     (Compendium: stationary cycling 51-89 W ~ 4.8 MET)
  * @param vigorousPowerWatts power from which the effort is vigorous (Compendium: cycling >= 100 W ~
  *     6.8-8.8 MET)
+ * @param heartRatePrecedence when a heart rate was measured within this long of a sample without
+ *     one (a wrist sensor worn on a stationary bike), that sample's equipment-based intensity
+ *     class does not count, nor does it replace the measured heart rate: %HRR of a measured heart
+ *     rate is the guidance's measure of intensity (Karvonen); the ACSM class equivalents stand in
+ *     only when nothing measures it (issue: "samples without heart rate (gym equipment) get an
+ *     intensity class"). 10 s = twice {@code sampleHold}, so a wearable that reports every few
+ *     seconds or drops a sample keeps precedence, while a sensor gone quiet for longer hands back
+ *     to the equipment's estimate
  * @param durationReductionPctPerPainLevel how much shorter the session should be per NRS point
  *     (DOMAIN 6: scale down duration, more for more pain; 10 per point)
  */
@@ -86,6 +94,7 @@ public record GuidanceSettings(
     double vigorousSpeedMps,
     int moderatePowerWatts,
     int vigorousPowerWatts,
+    Duration heartRatePrecedence,
     int durationReductionPctPerPainLevel) {
 
   /** Prefix of every configuration key. */

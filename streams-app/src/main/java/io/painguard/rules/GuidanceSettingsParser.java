@@ -41,6 +41,7 @@ final class GuidanceSettingsParser {
     DEFAULTS.put("intensity.vigorous-speed-mps", "2.2");
     DEFAULTS.put("intensity.moderate-power-watts", "50");
     DEFAULTS.put("intensity.vigorous-power-watts", "100");
+    DEFAULTS.put("intensity.heart-rate-precedence", "10s");
     DEFAULTS.put("recommendation.duration-reduction-pct-per-pain-level", "10");
   }
 
@@ -92,6 +93,7 @@ final class GuidanceSettingsParser {
         r.decimal("intensity.vigorous-speed-mps", 0, 15),
         r.integer("intensity.moderate-power-watts", 0, 2000),
         r.integer("intensity.vigorous-power-watts", 0, 2000),
+        r.duration("intensity.heart-rate-precedence"),
         r.integer("recommendation.duration-reduction-pct-per-pain-level", 0, 100));
   }
 
@@ -106,7 +108,7 @@ final class GuidanceSettingsParser {
       s.tanakaInterceptBpm(), s.tanakaSlopeBpmPerYear(),
       s.lightEquivalentHrrPct(), s.moderateEquivalentHrrPct(), s.vigorousEquivalentHrrPct(),
       s.moderateSpeedMps(), s.vigorousSpeedMps(),
-      s.moderatePowerWatts(), s.vigorousPowerWatts(),
+      s.moderatePowerWatts(), s.vigorousPowerWatts(), s.heartRatePrecedence(),
       s.durationReductionPctPerPainLevel()
     };
     Map<String, String> out = new LinkedHashMap<>();

@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link AthleteGuard} for every signal of one task's athletes: one store read and one write
- * per record, alerts forwarded keyed by athleteId with their event time as the record timestamp.
+ * per record, alerts forwarded keyed by athleteId with their event time as the record timestamp --
+ * capped at the wall clock: brokers reject records dated more than {@code
+ * log.message.timestamp.after.max.ms} (1 h by default) ahead of their own clock, and event time
+ * may run ahead (a device clock that is off, the demo's compressed time). The alert's own {@code
+ * eventTime} is never changed.
  *
  * <p>Time-driven work (resolution after quiet, prolonged inactivity, staleness, the end of a
  * cooldown) is a sweep of the store each {@code tickInterval} of event time. Event time here is the
@@ -129,7 +133,8 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     }
     byte[] recent = alerts.get(athleteId);
     for (ExertionAlert alert : emitted) {
-      context.forward(new Record<>(athleteId, alert, alert.getEventTime().toEpochMilli()));
+      long timestamp = Math.min(alert.getEventTime().toEpochMilli(), clock.millis());
+      context.forward(new Record<>(athleteId, alert, timestamp));
       recent = RecentAlerts.append(recent, alert, recentAlerts);
       LOG.debug(
           "Alert {} {} {} for athlete {}",

@@ -72,6 +72,33 @@ class AthleteStateCodecTest {
   }
 
   @Test
+  void aStateWrittenByTheFirstLayoutStillDecodes() {
+    // Given: a busy state as version 1 wrote it -- today's layout without the trailing
+    // lastHeartRateAt
+    GuardScript script = new GuardScript("athlete-1").profile();
+    script.pain(0, 5);
+    script.run(0, 90, ActivityType.RUNNING, 150);
+    byte[] current = script.state().encode();
+    byte[] version1 = Arrays.copyOf(current, current.length - 8);
+    version1[0] = AthleteState.VERSION_1;
+
+    // When
+    AthleteState decoded = AthleteState.decode(version1, settings);
+
+    // Then: everything but the new field, which reads as "never"
+    assertThat(current[0]).isEqualTo(AthleteState.VERSION_2);
+    assertThat(AthleteState.deadlineOf(version1)).isEqualTo(script.state().deadline());
+    assertThat(decoded.painLevel()).isEqualTo(5);
+    assertThat(decoded.lastHeartRateBpm()).isEqualTo(150);
+    assertThat(decoded.openSeverity()).isEqualTo(script.state().openSeverity());
+    assertThat(decoded.lastHeartRateAt()).isEqualTo(AthleteState.NONE);
+    assertThat(script.state().lastHeartRateAt()).isEqualTo(at(89).toEpochMilli());
+    byte[] reencoded = decoded.encode();
+    assertThat(Arrays.copyOf(reencoded, reencoded.length - 8)).containsExactly(
+        withVersion(version1, AthleteState.VERSION_2));
+  }
+
+  @Test
   void anUnknownVersionIsRejected() {
     byte[] bytes = new AthleteState(settings).encode();
     bytes[0] = 99;
@@ -104,5 +131,11 @@ class AthleteStateCodecTest {
     assertThat(decoded.painLevel()).isEqualTo(4);
     assertThat(decoded.window.isEmpty()).isTrue();
     assertThat(decoded.window.size()).isEqualTo(180);
+  }
+
+  private static byte[] withVersion(byte[] bytes, byte version) {
+    byte[] copy = bytes.clone();
+    copy[0] = version;
+    return copy;
   }
 }

@@ -125,6 +125,46 @@ class ExertionWindowTest {
     assertThat(w.lastFlexionSecond()).isEqualTo(START + 21);
   }
 
+  @Test
+  void aHeldSampleStandsForTheMeasuredHeartRateForTheRestOfItsHold() {
+    // Given: a wrist sample every 4 s, a bike sample every second (vigorous by its power)
+    for (int s = 0; s < 120; s++) {
+      if (s % 4 == 0) {
+        window.add(START + s, 100, false, 5); // 33 %HRR
+      }
+      // When: the bike's seconds defer to the wrist's heart rate
+      window.addHeld(START + s, START + s - s % 4, false, 5);
+    }
+
+    // Then: every second is the wrist's 100 bpm, none is the bike's vigorous class
+    WindowSummary w = summarize(119, 50);
+    assertThat(w.secondsAboveCeiling()).isZero();
+    assertThat(w.activeSeconds()).isEqualTo(120);
+    assertThat(w.avgHeartRateBpm()).isEqualTo(100);
+  }
+
+  @Test
+  void aHeldSampleBeyondTheHoldCarriesNothingButStillMarksABend() {
+    window.add(START, 170, false, 5);
+
+    window.addHeld(START + 8, START, true, 5); // the heart rate is 8 s old: past its 5 s hold
+
+    WindowSummary w = summarize(8, 50);
+    assertThat(w.secondsAboveCeiling()).as("seconds 0..4 only").isEqualTo(5);
+    assertThat(w.flexionRepetitions()).isEqualTo(1);
+    assertThat(w.lastFlexionSecond()).isEqualTo(START + 8);
+  }
+
+  @Test
+  void aHeldSampleNeverErasesWhatASecondAlreadyHolds() {
+    window.add(START + 10, ExertionWindow.VIGOROUS, false, 1);
+    window.add(START + 20, 100, false, 1);
+
+    window.addHeld(START + 10, START + 20, false, 1); // a late sample, older than the heart rate
+
+    assertThat(summarize(20, 50).secondsAboveCeiling()).isEqualTo(1);
+  }
+
   private void fill(int from, int to, int hr) {
     for (int s = from; s < to; s++) {
       window.add(START + s, hr, false, 1);

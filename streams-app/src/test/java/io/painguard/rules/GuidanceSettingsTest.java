@@ -27,6 +27,8 @@ class GuidanceSettingsTest {
     assertThat(s.defaultRestingHeartRateBpm()).isEqualTo(60);
     assertThat(s.tanakaInterceptBpm()).isEqualTo(208);
     assertThat(s.tanakaSlopeBpmPerYear()).isEqualTo(0.7);
+    assertThat(s.heartRatePrecedence()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.heartRatePrecedence()).isGreaterThanOrEqualTo(s.sampleHold());
     assertThat(s.ceilingHrrPct(PainBand.NONE)).isEqualTo(-1);
   }
 
