@@ -1,0 +1,254 @@
+package io.painguard.bench;
+
+import io.painguard.bench.result.BenchResult;
+import io.painguard.bench.result.ResultJson;
+import io.painguard.bench.result.ResultTable;
+import io.painguard.bench.tuning.StreamsTuning;
+import io.painguard.rules.Durations;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./painguard bench}: the raw-Kafka baseline, the detection app with exactly-once and the
+ * event-to-alert latency, in one run on the same pre-loaded data; or, with {@code --jmh}, the
+ * microbenchmarks.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Measures PainGuard against the cheapest possible Kafka program on the same data and the same broker.",
+      "",
+      "Pre-loads the input topics with simulated athletes, then, one at a time and each in a JVM of its own:",
+      "  baseline  a consumer->producer loop copying the input records' bytes (exactly-once, and at-least-once);",
+      "  painguard the detection topology with exactly_once_v2, from ready to lag 0 with its alerts committed;",
+      "  latency   a fixed offered rate with tagged overexertion episodes: send -> alert readable (read_committed).",
+      "Prints a table and writes <output>/result.json. Runs on an embedded broker unless --bootstrap is given.",
+      "",
+      "  --jmh [-- JMH options]  runs the microbenchmarks instead (e.g. ./painguard bench --jmh -- -f 1 Guard)."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  static final int FAILED = 1;
+  static final int BAD_OPTIONS = 2;
+
+  @Option(names = "--athletes", paramLabel = "N", description = "Simulated athletes (default 10000; --quick 1000).")
+  Integer athletes;
+
+  @Option(names = "--events", paramLabel = "N",
+      description = "Activity samples and pain reports to pre-load, profiles on top (default 1000000; --quick 150000).")
+  Long events;
+
+  @Option(names = "--rate", paramLabel = "N", description = "Offered records/s in the latency phase (default ${DEFAULT-VALUE}).",
+      defaultValue = "5000")
+  double rate;
+
+  @Option(names = "--latency-duration", paramLabel = "DURATION",
+      description = "How long the latency phase sends, e.g. 30s; 0 skips it (default 30s; --quick 10s).")
+  String latencyDuration;
+
+  @Option(names = "--probe-share", paramLabel = "SHARE", defaultValue = "0.1",
+      description = "Share of the latency phase's records that are probe samples (default ${DEFAULT-VALUE}).")
+  double probeShare;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Kafka Streams threads of the app, and copier threads (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--partitions", paramLabel = "N", defaultValue = "6",
+      description = "Partitions of every topic (default ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the simulated load (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--baseline", paramLabel = "eos|plain", split = ",",
+      description = "Baseline copies to run: eos (transactional, like the app), plain (at-least-once), or none (default eos,plain; --quick eos).")
+  List<String> baselines;
+
+  @Option(names = "--broker", paramLabel = "child|in-process", defaultValue = BenchSettings.CHILD,
+      description = "Where the embedded broker runs: its own JVM, or inside the bench's (default ${DEFAULT-VALUE}).")
+  String broker;
+
+  @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of the embedded one.")
+  String bootstrap;
+
+  @Option(names = "--registry", paramLabel = "URL", description = "Schema registry of the --bootstrap cluster.")
+  String registry;
+
+  @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+      description = "Client setting for every client, e.g. security.protocol=SASL_SSL (repeatable).")
+  Map<String, String> clientOverrides = new LinkedHashMap<>();
+
+  @Option(names = "--tuning", paramLabel = "recommended|defaults", defaultValue = StreamsTuning.RECOMMENDED,
+      description = "Kafka settings of the app: the recommended ones (PERFORMANCE.md) or Kafka Streams' defaults (default ${DEFAULT-VALUE}).")
+  String tuning;
+
+  @Option(names = "--streams-property", paramLabel = "KEY=VALUE",
+      description = "Kafka Streams setting for the app, applied last; producer./consumer. ones and commit.interval.ms also go to the copier (repeatable).")
+  Map<String, String> streamsOverrides = new LinkedHashMap<>();
+
+  @Option(names = "--jvm-options", paramLabel = "OPTIONS", defaultValue = "-Xmx512m",
+      description = "JVM options of the app and copier JVMs, space-separated (default ${DEFAULT-VALUE}).")
+  String jvmOptions;
+
+  @Option(names = "--broker-jvm-options", paramLabel = "OPTIONS", defaultValue = "-Xmx1g",
+      description = "JVM options of the broker JVM with --broker child (default ${DEFAULT-VALUE}).")
+  String brokerJvmOptions;
+
+  @Option(names = "--warmup-share", paramLabel = "SHARE", defaultValue = "0.2",
+      description = "Share of the records left out of the steady rate (default ${DEFAULT-VALUE}).")
+  double warmupShare;
+
+  @Option(names = "--output", paramLabel = "DIR", defaultValue = "target/bench",
+      description = "Where result.json and the workers' logs go (default ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = "--jfr", description = "Record a JFR profile of the app to <output>/logs/painguard.jfr.")
+  boolean jfr;
+
+  @Option(names = "--keep-topics", description = "Leave the run's topics on an external cluster.")
+  boolean keepTopics;
+
+  @Option(names = "--quick", description = "Smoke run within 60 s: 1000 athletes, 150000 records, eos baseline, 10 s of latency.")
+  boolean quick;
+
+  @Option(names = "--compare-with", paramLabel = "FILE",
+      description = "A previous result.json (e.g. with --athletes 1000) to judge this run's painguard rate against.")
+  Path compareWith;
+
+  @Option(names = "--jmh", description = "Run the JMH microbenchmarks; arguments after -- go to JMH.")
+  boolean jmh;
+
+  @Parameters(paramLabel = "JMH-ARGS", arity = "0..*", hidden = true)
+  List<String> jmhArgs = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (jmh) {
+      return runJmh(err);
+    }
+    BenchSettings settings;
+    try {
+      settings = settings();
+    } catch (IllegalArgumentException e) {
+      err.println("bench: " + e.getMessage());
+      err.flush();
+      return BAD_OPTIONS;
+    }
+    BenchResult result;
+    try {
+      result = new BenchRun(settings, line -> {
+        err.println("bench: " + line);
+        err.flush();
+      }).run();
+    } catch (RuntimeException e) {
+      err.println("bench: failed: " + e.getMessage());
+      err.flush();
+      return FAILED;
+    }
+    Path file = settings.outputDir().resolve("result.json");
+    ResultJson.write(result, file);
+    out.println();
+    out.print(ResultTable.render(result));
+    out.println();
+    out.println("result: " + file.toAbsolutePath());
+    out.flush();
+    return 0;
+  }
+
+  BenchSettings settings() {
+    int n = athletes != null ? athletes : quick ? 1_000 : 10_000;
+    long records = events != null ? events : quick ? 150_000 : 1_000_000;
+    Duration latency = latencyDuration != null ? parseDuration(latencyDuration) : Duration.ofSeconds(quick ? 10 : 30);
+    List<String> variants = baselines != null ? baselines : quick ? List.of(BenchSettings.EOS)
+        : List.of(BenchSettings.EOS, BenchSettings.PLAIN);
+    require(n >= 1 && n <= 10_000_000, "--athletes must be between 1 and 10000000, got " + n + ".");
+    require(records >= n, "--events must be at least the number of athletes (" + n + "), got " + records + ".");
+    require(rate > 0, "--rate must be positive, got " + rate + ".");
+    require(probeShare > 0 && probeShare < 1, "--probe-share must be between 0 and 1, got " + probeShare + ".");
+    require(threads >= 1 && threads <= 64, "--threads must be between 1 and 64, got " + threads + ".");
+    require(partitions >= 1 && partitions <= 1000, "--partitions must be between 1 and 1000, got " + partitions + ".");
+    require(warmupShare >= 0 && warmupShare < 0.9, "--warmup-share must be from 0 to 0.9, got " + warmupShare + ".");
+    if (variants.equals(List.of("none"))) {
+      variants = List.of();
+    }
+    for (String v : variants) {
+      require(v.equals(BenchSettings.EOS) || v.equals(BenchSettings.PLAIN),
+          "--baseline takes eos and/or plain, got '" + v + "'.");
+    }
+    require((bootstrap == null) == (registry == null), "--bootstrap and --registry go together.");
+    require(broker.equals(BenchSettings.CHILD) || broker.equals(BenchSettings.IN_PROCESS),
+        "--broker must be child or in-process, got '" + broker + "'.");
+    StreamsTuning.app(tuning); // validates the name
+    if (compareWith != null) {
+      try {
+        require(ResultJson.read(compareWith).phase("painguard") != null,
+            "--compare-with names " + compareWith + ", which has no painguard figures.");
+      } catch (java.io.UncheckedIOException e) {
+        throw new IllegalArgumentException("--compare-with names " + compareWith + ", which is not a readable result.json.");
+      }
+    }
+    return new BenchSettings(
+        n, records, partitions, rate, latency, probeShare, seed, threads, variants,
+        bootstrap != null ? BenchSettings.EXTERNAL : broker, bootstrap, registry, clientOverrides,
+        tuning, streamsOverrides, split(jvmOptions), split(brokerJvmOptions), warmupShare, output,
+        jfr, keepTopics, quick, compareWith);
+  }
+
+  private int runJmh(PrintWriter err) {
+    try {
+      new Runner(new CommandLineOptions(jmhArgs.toArray(String[]::new))).run();
+      return 0;
+    } catch (Exception e) {
+      err.println("bench: JMH failed: " + e.getMessage());
+      err.flush();
+      return FAILED;
+    }
+  }
+
+  private static Duration parseDuration(String text) {
+    if (text.trim().equals("0")) {
+      return Duration.ZERO;
+    }
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--latency-duration must be a duration such as 30s or 2m, got '" + text + "'.");
+    }
+  }
+
+  private static List<String> split(String options) {
+    return options == null || options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+  }
+
+  private static void require(boolean ok, String sentence) {
+    if (!ok) {
+      throw new IllegalArgumentException(sentence);
+    }
+  }
+}
