@@ -162,8 +162,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     BenchResult result;
     try {
+      long started = System.nanoTime();
       result = new BenchRun(settings, line -> {
-        err.println("bench: " + line);
+        err.printf("bench: [%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, line);
         err.flush();
       }).run();
     } catch (RuntimeException e) {

@@ -190,11 +190,15 @@ public final class BenchRun {
     String description = eos ? "baseline copy (exactly-once)" : "baseline copy (at-least-once)";
     log.accept(description + ": starting");
     try (WorkerProcess copier = WorkerProcess.start(spec, settings.appJvmOptions(), logDir, "baseline-" + variant)) {
+      long launched = System.nanoTime();
       WorkerStats ready = copier.awaitReady(READY_TIMEOUT);
+      log.accept(String.format("%s: ready after %.1f s", description, (System.nanoTime() - launched) / 1e9));
       long brokerCpuBefore = brokerCpu(cluster, self);
       Throughput t = await(progress, spec.name(), copier);
       long brokerCpu = brokerCpu(cluster, self) - brokerCpuBefore;
+      long stopping = System.nanoTime();
       WorkerStats done = copier.stop();
+      log.accept(String.format("%s: stopped in %.1f s", description, (System.nanoTime() - stopping) / 1e9));
       log.accept(String.format("%s: %,.0f records/s", description, t.recordsPerSecond()));
       return new Phase("baseline-" + variant, description, t, done.resources().since(ready.resources()),
           brokerCpu, done.counters());

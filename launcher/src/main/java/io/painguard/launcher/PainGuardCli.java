@@ -1,5 +1,6 @@
 package io.painguard.launcher;
 
+import io.painguard.bench.BenchCommand;
 import io.painguard.runtime.AppCommand;
 import io.painguard.simulator.cli.SimulateCommand;
 import io.painguard.stack.StackCommand;
@@ -44,6 +45,7 @@ public final class PainGuardCli {
     cli.addSubcommand("app", new AppCommand());
     cli.addSubcommand("simulate", SimulateCommand.newCommandLine(System.out, System.err));
     cli.addSubcommand("demo", new DemoCommand());
+    cli.addSubcommand("bench", new BenchCommand());
     cli.setExecutionExceptionHandler(
         (exception, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();

@@ -18,7 +18,7 @@ class PainGuardCliTest {
     int exit = cli.execute("--help");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("stack", "app", "simulate", "demo", "not a diagnosis");
+    assertThat(out.toString()).contains("stack", "app", "simulate", "demo", "bench", "not a diagnosis");
   }
 
   @Test

@@ -22,9 +22,12 @@ import java.util.function.Consumer;
  * alert becomes readable.
  *
  * <p>Probes run in lanes. A lane sends a probe athlete's profile and pain report, then, from
- * {@link #PAIN_LEAD} later, one sample per turn (a second of event time each) until {@link
- * #SAMPLES_PER_PROBE}, and then starts the next probe athlete. Probe event time starts at the load's
- * current event time, so the app's per-task event clock is not thrown forward by the probes.
+ * {@link #PAIN_LEAD} later, {@link #LANE_RATE} samples per second (a second of event time each)
+ * until {@link #SAMPLES_PER_PROBE}, and then starts the next probe athlete. The lanes' starts are
+ * spread evenly over one episode, so alerts come one by one through the phase rather than all in
+ * the same instant -- one burst would be one measurement, however many alerts it held. Probe
+ * event time starts at the load's current event time, so the app's per-task event clock is not
+ * thrown forward by the probes.
  */
 public final class LatencyDriver {
 
@@ -34,6 +37,9 @@ public final class LatencyDriver {
   static final Duration PAIN_LEAD = Duration.ofMillis(300);
   /** Samples per second each lane sends: an episode takes about 6 s of wall time to alert. */
   static final double LANE_RATE = 10;
+  /** Wall time of one episode, pain lead included. */
+  static final long EPISODE_NANOS = PAIN_LEAD.toNanos() + (long) (SAMPLES_PER_PROBE / LANE_RATE * 1e9);
+  static final long SAMPLE_INTERVAL_NANOS = (long) (1e9 / LANE_RATE);
   /** How long to wait for alerts of the episodes under way when sending stops. */
   static final Duration DRAIN = Duration.ofSeconds(10);
 
@@ -58,9 +64,10 @@ public final class LatencyDriver {
       Map<String, Object> clientProperties, String registryUrl, String alertTopic,
       double rate, Duration duration, double probeShare) throws InterruptedException {
     int lanes = Math.max(1, (int) Math.round(rate * probeShare / LANE_RATE));
+    long firstStart = System.nanoTime();
     Lane[] lane = new Lane[lanes];
     for (int i = 0; i < lanes; i++) {
-      lane[i] = new Lane(i);
+      lane[i] = new Lane(i, firstStart + i * (EPISODE_NANOS / lanes));
     }
     long sent = 0;
     long probeSends = 0;
@@ -91,6 +98,9 @@ public final class LatencyDriver {
               probeCredit -= probeRecords;
               probeSends += probeRecords;
               sent += probeRecords;
+            } else {
+              // No lane was due: the load takes the slot, and no credit piles up into a burst.
+              probeCredit = Math.min(probeCredit, 1);
             }
           }
           if (probeRecords == 0) {
@@ -157,22 +167,27 @@ public final class LatencyDriver {
   /** One sequence of probe athletes. */
   private final class Lane {
     private final int index;
+    private final long firstStartAt;
     private int generation;
     private Probe current;
     private int nextSample;
     private long firstSampleAt;
 
-    Lane(int index) {
+    Lane(int index, long firstStartAt) {
       this.index = index;
+      this.firstStartAt = firstStartAt;
     }
 
-    /** Sends this lane's next probe records if due and says how many; 0 during the pain lead. */
+    /** Sends this lane's next probe records if due and says how many; 0 while none is due. */
     int sendNext(long now) {
       if (current == null || nextSample > SAMPLES_PER_PROBE) {
+        if (now - firstStartAt < 0) {
+          return 0;
+        }
         startProbe(now);
         return 2;
       }
-      if (now - firstSampleAt < 0) {
+      if (now - (firstSampleAt + (nextSample - 1) * SAMPLE_INTERVAL_NANOS) < 0) {
         return 0;
       }
       String id = current.athleteId;

@@ -127,6 +127,11 @@ final class CopyWorker implements Worker {
       if (!pending.isEmpty()) {
         commit(consumer, producer, group, pending);
       }
+      if (spec.exactlyOnce()) {
+        // Leave no transaction open: a producer closed inside one waits for the broker to time
+        // it out (request.timeout.ms) before it lets go.
+        producer.abortTransaction();
+      }
     } catch (RuntimeException e) {
       failure = "copy thread " + index + " failed: " + e;
       throw e;
