@@ -96,8 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Client setting for every client, e.g. security.protocol=SASL_SSL (repeatable).")
   Map<String, String> clientOverrides = new LinkedHashMap<>();
 
-  @Option(names = "--tuning", paramLabel = "recommended|defaults", defaultValue = StreamsTuning.RECOMMENDED,
-      description = "Kafka settings of the app: the recommended ones (PERFORMANCE.md) or Kafka Streams' defaults (default ${DEFAULT-VALUE}).")
+  @Option(names = "--tuning", paramLabel = "app|kafka-defaults", defaultValue = StreamsTuning.APP,
+      description = "The app's Kafka settings as shipped, or with its tuning put back to Kafka Streams' defaults (default ${DEFAULT-VALUE}).")
   String tuning;
 
   @Option(names = "--streams-property", paramLabel = "KEY=VALUE",

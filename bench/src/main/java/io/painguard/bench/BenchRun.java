@@ -105,7 +105,7 @@ public final class BenchRun {
 
     Map<String, String> appKafka = new LinkedHashMap<>(StreamsTuning.app(settings.tuning()));
     appKafka.putAll(settings.streamsOverrides());
-    Map<String, String> copierKafka = StreamsTuning.copier(appKafka);
+    Map<String, String> copierKafka = StreamsTuning.copier(StreamsTuning.effective(appKafka));
 
     List<Phase> phases = new ArrayList<>();
     for (String variant : settings.baselines()) {
@@ -281,7 +281,8 @@ public final class BenchRun {
     p.put("baselines", settings.baselines());
     p.put("broker", settings.broker());
     p.put("tuning", settings.tuning());
-    p.put("appKafkaSettings", appKafka);
+    p.put("appKafkaOverrides", appKafka);
+    p.put("appKafkaTuning", StreamsTuning.effective(appKafka));
     p.put("copierKafkaSettings", copierKafka);
     p.put("appJvmOptions", settings.appJvmOptions());
     p.put("brokerJvmOptions", settings.brokerJvmOptions());

@@ -64,7 +64,7 @@ class BenchCommandTest {
     assertThat(refusal("--latency-duration", "soon")).startsWith("bench: --latency-duration must be a duration");
     assertThat(refusal("--compare-with", "/no/such/result.json"))
         .isEqualTo("bench: --compare-with names /no/such/result.json, which is not a readable result.json.");
-    assertThat(refusal("--tuning", "fast")).isEqualTo("bench: Unknown tuning 'fast'; use defaults or recommended.");
+    assertThat(refusal("--tuning", "fast")).isEqualTo("bench: Unknown tuning 'fast'; use app or kafka-defaults.");
   }
 
   @Test

@@ -5,8 +5,6 @@ import static io.painguard.rules.AthleteState.NONE;
 import io.painguard.events.ActivityType;
 import io.painguard.events.Reason;
 import io.painguard.events.Severity;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -158,7 +156,7 @@ final class ConditionEvaluator {
   }
 
   HeartRateLimits limits(AthleteState s, long t) {
-    int year = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getYear();
+    int year = UtcYear.of(t);
     return HeartRateLimits.of(s.birthYear, s.restingHeartRateBpm, s.maxHeartRateBpm, year, settings);
   }
 

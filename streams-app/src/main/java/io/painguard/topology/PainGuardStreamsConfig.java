@@ -3,6 +3,7 @@ package io.painguard.topology;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings the topology relies on. */
@@ -29,6 +30,31 @@ public final class PainGuardStreamsConfig {
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.deadLetterTopic());
     config.put(DEAD_LETTER_COUNTER, counter);
+    config.putAll(tuning());
+    return config;
+  }
+
+  /** 64 MiB: the working set of 100,000 athletes (~300-byte states plus key and cache-entry overhead). */
+  static final long CACHE_BYTES = 64L * 1024 * 1024;
+  /** 128 KiB: a changelog batch carries ~400 athlete states instead of Kafka's default ~50. */
+  static final int PRODUCER_BATCH_BYTES = 128 * 1024;
+
+  /**
+   * Throughput and memory settings, measured with {@code ./painguard bench} (README,
+   * "Performance"). Part of {@link #defaults}; a deployment may override any of them.
+   */
+  public static Map<String, Object> tuning() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    // Every record rewrites its athlete's state: the record cache absorbs repeated writes within a
+    // commit and serves the reads, but only when it holds the working set (Kafka's default is 10 MiB).
+    config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+    // Changelog and alert batches: fewer, larger produce requests; lz4 costs little CPU and the
+    // broker stores and replicates fewer bytes.
+    config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
+    config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // All stores of the JVM share one bounded block cache and memtable budget, instead of ~100 MiB
+    // of native memory per store.
+    config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
     return config;
   }
 

@@ -1,71 +1,75 @@
 package io.painguard.bench.tuning;
 
+import io.painguard.topology.PainGuardStreamsConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Kafka settings the bench gives the app (and, where they mean the same thing, the baseline
- * copier): Kafka Streams' defaults or the recommended ones. {@code --streams-property} overrides
+ * Kafka settings the bench gives the app on top of its own defaults, and the copier's settings
+ * matching them. Two profiles: {@value #APP}, the app exactly as shipped (its tuning is part of
+ * {@link PainGuardStreamsConfig#defaults}), and {@value #KAFKA_DEFAULTS}, with that tuning put back
+ * to Kafka Streams' defaults -- to see what the tuning buys. {@code --streams-property} overrides
  * either.
  */
 public final class StreamsTuning {
 
-  /** Kafka Streams' own defaults, stated so the copier can match them (linger.ms 100 under EOS). */
-  public static final String DEFAULTS = "defaults";
-  /** What PERFORMANCE.md recommends. */
-  public static final String RECOMMENDED = "recommended";
+  /** The app as shipped. */
+  public static final String APP = "app";
+  /** The app's tuning replaced by Kafka Streams' own defaults. */
+  public static final String KAFKA_DEFAULTS = "kafka-defaults";
+
+  /** A value meaning "remove this key, let Kafka Streams choose". */
+  public static final String UNSET = "";
+
+  /** Kafka Streams' defaults for the keys {@link PainGuardStreamsConfig#tuning} sets. */
+  private static final Map<String, String> KAFKA_STREAMS_DEFAULTS = Map.of(
+      "statestore.cache.max.bytes", Long.toString(10L * 1024 * 1024),
+      "producer.batch.size", Integer.toString(16 * 1024),
+      "producer.compression.type", "none",
+      "rocksdb.config.setter", UNSET);
 
   private StreamsTuning() {}
 
-  /** The app's settings for a tuning profile. */
+  /** Settings to apply over the app's defaults for a profile. */
   public static Map<String, String> app(String profile) {
     Map<String, String> settings = new LinkedHashMap<>();
     switch (profile) {
-      case DEFAULTS -> {
-        // Nothing: what PainGuardStreamsConfig and Kafka Streams choose.
+      case APP -> {
+        // Nothing: PainGuardStreamsConfig.defaults() is what ./painguard app runs with.
       }
-      case RECOMMENDED -> settings.putAll(recommended());
+      case KAFKA_DEFAULTS -> PainGuardStreamsConfig.tuning().keySet().forEach(key -> {
+        String value = KAFKA_STREAMS_DEFAULTS.get(key);
+        if (value == null) {
+          throw new IllegalStateException("No Kafka Streams default known for " + key);
+        }
+        settings.put(key, value);
+      });
       default -> throw new IllegalArgumentException(
-          "Unknown tuning '" + profile + "'; use " + DEFAULTS + " or " + RECOMMENDED + ".");
+          "Unknown tuning '" + profile + "'; use " + APP + " or " + KAFKA_DEFAULTS + ".");
     }
     return settings;
   }
 
-  /** 64 MiB: about the working set of 100,000 athletes (~390-byte states plus key and entry overhead). */
-  static final String CACHE_BYTES = Long.toString(64L * 1024 * 1024);
-  /** 128 KiB: one changelog batch carries ~330 athlete states (~390 bytes each) instead of ~40. */
-  static final String BATCH_BYTES = Integer.toString(128 * 1024);
-
-  private static Map<String, String> recommended() {
-    Map<String, String> s = new LinkedHashMap<>();
-    // Every record rewrites its athlete's state: the record cache absorbs repeated writes within a
-    // commit and serves reads; below the working set it only churns.
-    s.put("statestore.cache.max.bytes", CACHE_BYTES);
-    // Changelog and alert batches: fewer, larger produce requests; lz4 costs little CPU here and
-    // the broker handles fewer bytes.
-    s.put("producer.batch.size", BATCH_BYTES);
-    s.put("producer.compression.type", "lz4");
-    // All stores of the instance share one bounded block cache and memtable budget.
-    s.put("rocksdb.config.setter", BoundedMemoryRocksDbConfig.class.getName());
-    // Process whatever input is buffered instead of checking the other (nearly always empty)
-    // input partitions of the task first: Kafka Streams 4.3 formats log strings on that path for
-    // every record. Out-of-order processing across the three inputs stays bounded by the records
-    // buffered per partition (seconds of event time), well inside the rules' 5-minute grace for
-    // late pain reports.
-    s.put("max.task.idle.ms", "-1");
-    return s;
+  /** The app's effective settings for a profile: its tuning with the profile and overrides applied. */
+  public static Map<String, String> effective(Map<String, String> applied) {
+    Map<String, String> effective = new LinkedHashMap<>();
+    PainGuardStreamsConfig.tuning().forEach((k, v) ->
+        effective.put(k, v instanceof Class<?> c ? c.getName() : String.valueOf(v)));
+    effective.putAll(applied);
+    effective.values().removeIf(UNSET::equals);
+    return effective;
   }
 
   /**
-   * The copier's settings matching the app's: commit interval and producer/consumer settings, with
-   * Kafka Streams' defaults where the app sets nothing (producer linger.ms 100, commit every 100 ms
-   * under exactly-once), so the baseline works under the same rules.
+   * The copier's settings matching the app's effective ones: commit interval and producer/consumer
+   * settings, with Kafka Streams' defaults where the app sets nothing (producer linger.ms 100,
+   * commit every 100 ms under exactly-once), so the baseline works under the same rules.
    */
-  public static Map<String, String> copier(Map<String, String> app) {
+  public static Map<String, String> copier(Map<String, String> appEffective) {
     Map<String, String> copier = new LinkedHashMap<>();
     copier.put("commit.interval.ms", "100");
     copier.put("producer.linger.ms", "100");
-    app.forEach((k, v) -> {
+    appEffective.forEach((k, v) -> {
       if (k.equals("commit.interval.ms") || k.startsWith("producer.") || k.startsWith("consumer.")) {
         copier.put(k, v);
       } else if (k.startsWith("main.consumer.")) {

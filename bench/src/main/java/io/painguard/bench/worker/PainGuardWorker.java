@@ -1,5 +1,6 @@
 package io.painguard.bench.worker;
 
+import io.painguard.bench.tuning.StreamsTuning;
 import io.painguard.rules.GuidanceSettings;
 import io.painguard.serde.AvroSerdeConfig;
 import io.painguard.topology.DeadLetterCounter;
@@ -55,7 +56,13 @@ final class PainGuardWorker implements Worker {
             spec.name(), spec.clientProperties().get("bootstrap.servers"), settings, counter);
     props.putAll(spec.clientProperties());
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, spec.threads());
-    props.putAll(spec.kafkaOverrides());
+    spec.kafkaOverrides().forEach((key, value) -> {
+      if (value.equals(StreamsTuning.UNSET)) {
+        props.remove(key); // back to Kafka Streams' own default
+      } else {
+        props.put(key, value);
+      }
+    });
     // The guarantee is what is being measured: never let an override weaken it.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     return props;

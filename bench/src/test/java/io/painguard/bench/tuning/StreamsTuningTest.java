@@ -3,14 +3,39 @@ package io.painguard.bench.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.painguard.topology.BoundedMemoryRocksDbConfig;
+import io.painguard.topology.PainGuardStreamsConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StreamsTuningTest {
 
   @Test
-  void theCopierWorksUnderKafkaStreamsDefaultsWhenTheAppSetsNothing() {
-    Map<String, String> copier = StreamsTuning.copier(StreamsTuning.app(StreamsTuning.DEFAULTS));
+  void theAppProfileMeasuresTheAppAsShipped() {
+    Map<String, String> effective = StreamsTuning.effective(StreamsTuning.app(StreamsTuning.APP));
+
+    assertThat(StreamsTuning.app(StreamsTuning.APP)).isEmpty();
+    assertThat(effective)
+        .containsEntry("rocksdb.config.setter", BoundedMemoryRocksDbConfig.class.getName())
+        .containsEntry("producer.compression.type", "lz4")
+        .containsOnlyKeys(PainGuardStreamsConfig.tuning().keySet());
+  }
+
+  @Test
+  void kafkaDefaultsPutEveryTunedKeyBack() {
+    Map<String, String> applied = StreamsTuning.app(StreamsTuning.KAFKA_DEFAULTS);
+
+    assertThat(applied).containsOnlyKeys(PainGuardStreamsConfig.tuning().keySet());
+    assertThat(applied).containsEntry("rocksdb.config.setter", StreamsTuning.UNSET)
+        .containsEntry("statestore.cache.max.bytes", "10485760");
+    assertThat(StreamsTuning.effective(applied))
+        .doesNotContainKey("rocksdb.config.setter")
+        .containsEntry("producer.compression.type", "none");
+  }
+
+  @Test
+  void theCopierWorksUnderKafkaStreamsDefaultsWhereTheAppSetsNothing() {
+    Map<String, String> copier = StreamsTuning.copier(Map.of());
 
     assertThat(copier).containsEntry("commit.interval.ms", "100").containsEntry("producer.linger.ms", "100");
   }
@@ -37,23 +62,9 @@ class StreamsTuningTest {
   }
 
   @Test
-  void theRecommendedTuningBoundsRocksDbMemory() {
-    assertThat(StreamsTuning.app(StreamsTuning.RECOMMENDED))
-        .containsEntry("rocksdb.config.setter", BoundedMemoryRocksDbConfig.class.getName());
-  }
-
-  @Test
   void anUnknownProfileIsRefusedInOneSentence() {
     assertThatThrownBy(() -> StreamsTuning.app("fast"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown tuning 'fast'; use defaults or recommended.");
-  }
-
-  @Test
-  void rocksDbSizesAreBytesOfAtLeastOneMebibyte() {
-    assertThat(BoundedMemoryRocksDbConfig.bytes(Map.of(), "k", 5L << 20)).isEqualTo(5L << 20);
-    assertThat(BoundedMemoryRocksDbConfig.bytes(Map.of("k", "33554432"), "k", 1)).isEqualTo(32L << 20);
-    assertThatThrownBy(() -> BoundedMemoryRocksDbConfig.bytes(Map.of("k", "12"), "k", 1))
-        .hasMessageContaining("at least 1 MiB");
+        .hasMessage("Unknown tuning 'fast'; use app or kafka-defaults.");
   }
 }

@@ -1,4 +1,4 @@
-package io.painguard.bench.tuning;
+package io.painguard.topology;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
@@ -19,7 +19,7 @@ import org.rocksdb.WriteBufferManager;
  * buffer manager capped at {@value #MEMTABLE_BYTES_CONFIG} (default {@value
  * #DEFAULT_MEMTABLE_BYTES}); index and filter blocks live in the cache too, with high priority.
  * Both numbers come from the Kafka Streams configuration map, so they are set like any other
- * setting: {@code rocksdb.config.setter=io.painguard.bench.tuning.BoundedMemoryRocksDbConfig}.
+ * setting: {@code rocksdb.config.setter=io.painguard.topology.BoundedMemoryRocksDbConfig}.
  */
 public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
