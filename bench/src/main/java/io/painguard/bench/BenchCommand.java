@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
   Integer athletes;
 
   @Option(names = "--events", paramLabel = "N",
-      description = "Activity samples and pain reports to pre-load, profiles on top (default 1000000; --quick 150000).")
+      description = "Activity samples and pain reports to pre-load, profiles on top (default 3000000; --quick 150000).")
   Long events;
 
   @Option(names = "--rate", paramLabel = "N", description = "Offered records/s in the latency phase (default ${DEFAULT-VALUE}).",
@@ -184,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   BenchSettings settings() {
     int n = athletes != null ? athletes : quick ? 1_000 : 10_000;
-    long records = events != null ? events : quick ? 150_000 : 1_000_000;
+    long records = events != null ? events : quick ? 150_000 : 3_000_000;
     Duration latency = latencyDuration != null ? parseDuration(latencyDuration) : Duration.ofSeconds(quick ? 10 : 30);
     List<String> variants = baselines != null ? baselines : quick ? List.of(BenchSettings.EOS)
         : List.of(BenchSettings.EOS, BenchSettings.PLAIN);

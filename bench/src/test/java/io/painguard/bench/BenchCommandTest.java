@@ -29,7 +29,7 @@ class BenchCommandTest {
     BenchSettings s = parse();
 
     assertThat(s.athletes()).isEqualTo(10_000);
-    assertThat(s.records()).isEqualTo(1_000_000);
+    assertThat(s.records()).isEqualTo(3_000_000);
     assertThat(s.partitions()).isEqualTo(6);
     assertThat(s.rate()).isEqualTo(5_000);
     assertThat(s.baselines()).containsExactly(BenchSettings.EOS, BenchSettings.PLAIN);
@@ -43,7 +43,7 @@ class BenchCommandTest {
     BenchSettings quickWithAthletes = parse("--quick", "--athletes", "500");
 
     assertThat(quick.athletes()).isEqualTo(1_000);
-    assertThat(quick.records()).isLessThan(1_000_000);
+    assertThat(quick.records()).isLessThan(3_000_000);
     assertThat(quick.latencyDuration()).isLessThan(Duration.ofSeconds(30));
     assertThat(quick.baselines()).containsExactly(BenchSettings.EOS);
     assertThat(quickWithAthletes.athletes()).isEqualTo(500);

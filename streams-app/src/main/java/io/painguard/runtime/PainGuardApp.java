@@ -12,6 +12,7 @@ import io.painguard.runtime.http.ApiServer;
 import io.painguard.runtime.http.StreamsAthleteDirectory;
 import io.painguard.runtime.metrics.PainGuardMetrics;
 import io.painguard.runtime.metrics.TopologyMeters;
+import io.painguard.topology.BoundedMemoryRocksDbConfig;
 import io.painguard.topology.DeadLetterCounter;
 import io.painguard.topology.PainGuardStreamsConfig;
 import io.painguard.topology.PainGuardTopology;
@@ -180,6 +181,11 @@ public final class PainGuardApp implements AutoCloseable {
       new StreamsConfig(props);
     } catch (org.apache.kafka.common.config.ConfigException e) {
       throw new ConfigException("Kafka rejects a kafka.* setting: " + StartupChecks.oneLine(e.getMessage()) + ".");
+    }
+    try {
+      BoundedMemoryRocksDbConfig.validate(props);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("kafka." + e.getMessage());
     }
   }
 

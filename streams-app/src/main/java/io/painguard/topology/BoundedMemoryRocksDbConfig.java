@@ -68,6 +68,19 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
     }
   }
 
+  /**
+   * Checks the two sizes up front, so a wrong one stops the start with one sentence rather than
+   * failing a stream thread when its first store opens.
+   *
+   * @throws IllegalArgumentException naming the key and the value
+   */
+  public static void validate(Map<?, ?> configs) {
+    Map<String, Object> view = new java.util.HashMap<>();
+    configs.forEach((k, v) -> view.put(String.valueOf(k), v));
+    bytes(view, TOTAL_BYTES_CONFIG, DEFAULT_TOTAL_BYTES);
+    bytes(view, MEMTABLE_BYTES_CONFIG, DEFAULT_MEMTABLE_BYTES);
+  }
+
   static long bytes(Map<String, Object> configs, String key, long fallback) {
     Object value = configs.get(key);
     if (value == null || value.toString().isBlank()) {

@@ -105,6 +105,8 @@ class AppCommandTest {
         .contains("entry 1 has role 'root'")
         .doesNotContain("s3cr3t");
     assertThat(run("--application-server", "nohost").err()).contains("kafka.application.server is 'nohost'");
+    assertThat(run("--set", "kafka.painguard.rocksdb.total-bytes=12").err().strip()).isEqualTo(
+        "painguard app: kafka.painguard.rocksdb.total-bytes must be a number of bytes of at least 1 MiB, got '12'.");
   }
 
   @Test

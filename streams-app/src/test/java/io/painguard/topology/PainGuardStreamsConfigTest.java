@@ -34,5 +34,7 @@ class PainGuardStreamsConfigTest {
     assertThat(BoundedMemoryRocksDbConfig.bytes(Map.of("k", "33554432"), "k", 1)).isEqualTo(32L << 20);
     assertThatThrownBy(() -> BoundedMemoryRocksDbConfig.bytes(Map.of("k", "12"), "k", 1))
         .hasMessage("k must be a number of bytes of at least 1 MiB, got '12'.");
+    assertThatThrownBy(() -> BoundedMemoryRocksDbConfig.validate(Map.of("painguard.rocksdb.total-bytes", "lots")))
+        .hasMessage("painguard.rocksdb.total-bytes must be a number of bytes of at least 1 MiB, got 'lots'.");
   }
 }
