@@ -151,7 +151,7 @@ public final class ExertionWindow {
     int bends = 0;
     long lastBend = NONE;
     boolean previousFlexed = false;
-    // Walk the ring by index rather than calling slot(s)/flexed(s): this loop runs over the whole
+    // Walk the ring by index rather than calling slot(s) and index(s) per second: this loop runs over the whole
     // window for every sample, and a floorMod per second was a tenth of the app's CPU.
     int i = index(from);
     for (long s = from; s <= to; s++, i = i + 1 == n ? 0 : i + 1) {
@@ -259,11 +259,6 @@ public final class ExertionWindow {
 
   private void set(long second, int code) {
     slots[index(second)] = (byte) code;
-  }
-
-  private boolean flexed(long second) {
-    int i = index(second);
-    return (flexion[i >>> 6] & (1L << (i & 63))) != 0;
   }
 
   private void setFlexed(long second, boolean value) {

@@ -21,13 +21,6 @@ public final class StreamsTuning {
   /** A value meaning "remove this key, let Kafka Streams choose". */
   public static final String UNSET = "";
 
-  /** Kafka Streams' defaults for the keys {@link PainGuardStreamsConfig#tuning} sets. */
-  private static final Map<String, String> KAFKA_STREAMS_DEFAULTS = Map.of(
-      "statestore.cache.max.bytes", Long.toString(10L * 1024 * 1024),
-      "producer.batch.size", Integer.toString(16 * 1024),
-      "producer.compression.type", "none",
-      "rocksdb.config.setter", UNSET);
-
   private StreamsTuning() {}
 
   /** Settings to apply over the app's defaults for a profile. */
@@ -37,13 +30,8 @@ public final class StreamsTuning {
       case APP -> {
         // Nothing: PainGuardStreamsConfig.defaults() is what ./painguard app runs with.
       }
-      case KAFKA_DEFAULTS -> PainGuardStreamsConfig.tuning().keySet().forEach(key -> {
-        String value = KAFKA_STREAMS_DEFAULTS.get(key);
-        if (value == null) {
-          throw new IllegalStateException("No Kafka Streams default known for " + key);
-        }
-        settings.put(key, value);
-      });
+      // Unset rather than restated: Kafka Streams' own defaults are whatever this version has.
+      case KAFKA_DEFAULTS -> PainGuardStreamsConfig.tuning().keySet().forEach(key -> settings.put(key, UNSET));
       default -> throw new IllegalArgumentException(
           "Unknown tuning '" + profile + "'; use " + APP + " or " + KAFKA_DEFAULTS + ".");
     }
