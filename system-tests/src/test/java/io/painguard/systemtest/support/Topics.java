@@ -20,9 +20,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reading topics to their end (read_committed), and the progress of a consumer group. */
 public final class Topics {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
   private Topics() {}
 
@@ -45,9 +49,8 @@ public final class Topics {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      // With read_committed, endOffsets is the last stable offset.
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       long deadline = System.nanoTime() + timeout.toNanos();
+      Map<TopicPartition, Long> end = stableEnd(clientProperties, consumer, partitions, timeout, deadline);
       while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError("Could not read " + topic + " to its end within " + timeout.toSeconds() + " s");
@@ -56,6 +59,40 @@ public final class Topics {
       }
     }
     return out;
+  }
+
+  /**
+   * The end to read to: the last stable offset once it has reached the log end. With
+   * read_committed, endOffsets stops at the first transaction still open, and a transaction left
+   * open across a broker restart -- its markers not yet written, or its producer gone until the
+   * transaction times out -- hides every committed record after it. "The app has caught up" says
+   * nothing about that older transaction, so wait for it to be resolved, one way or the other.
+   */
+  private static Map<TopicPartition, Long> stableEnd(
+      Map<String, Object> clientProperties, KafkaConsumer<byte[], byte[]> committedReader,
+      List<TopicPartition> partitions, Duration timeout, long deadline) {
+    Map<String, Object> props = new HashMap<>(clientProperties);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_UNCOMMITTED.toString().toLowerCase());
+    try (KafkaConsumer<byte[], byte[]> uncommittedReader =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      long started = System.nanoTime();
+      for (int attempt = 1; ; attempt++) {
+        Map<TopicPartition, Long> logEnd = uncommittedReader.endOffsets(partitions, timeout);
+        Map<TopicPartition, Long> stable = committedReader.endOffsets(partitions, timeout);
+        if (stable.equals(logEnd)) {
+          if (attempt > 1) {
+            LOG.info("Waited {} ms for open transactions on {} to be resolved before reading it",
+                (System.nanoTime() - started) / 1_000_000, partitions.get(0).topic());
+          }
+          return stable;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("A transaction stayed open on " + partitions.get(0).topic() + " for "
+              + timeout.toSeconds() + " s: last stable offsets " + stable + ", log ends " + logEnd);
+        }
+        Await.sleep(100);
+      }
+    }
   }
 
   /** The alerts on {@code topic}, decoded. */
