@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads settings from the places a deployment puts them, each overriding the one before: a
@@ -22,6 +23,13 @@ import java.util.Properties;
 public final class SettingSources {
 
   static final String ENV_PREFIX = "PAINGUARD_";
+
+  /**
+   * Variables that belong to the {@code ./painguard} script and the config-file lookup, not to
+   * settings: {@code PAINGUARD_SKIP_BUILD=1 ./painguard app} must not be refused as an unknown
+   * setting {@code painguard.skip.build}.
+   */
+  static final Set<String> NOT_SETTINGS = Set.of(ENV_PREFIX + "CONFIG", ENV_PREFIX + "SKIP_BUILD");
 
   private SettingSources() {}
 
@@ -42,12 +50,15 @@ public final class SettingSources {
     return settings;
   }
 
-  /** Settings from {@code PAINGUARD_*} environment variables (except {@code PAINGUARD_CONFIG}). */
+  /**
+   * Settings from {@code PAINGUARD_*} environment variables, except {@code PAINGUARD_CONFIG} and
+   * {@code PAINGUARD_SKIP_BUILD}.
+   */
   public static Map<String, String> fromEnvironment(Map<String, String> environment) {
     Map<String, String> settings = new LinkedHashMap<>();
     environment.forEach(
         (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && !name.equals(ENV_PREFIX + "CONFIG")) {
+          if (name.startsWith(ENV_PREFIX) && !NOT_SETTINGS.contains(name)) {
             settings.put(toKey(name), value.trim());
           }
         });

@@ -51,6 +51,17 @@ class AppConfigTest {
   }
 
   @Test
+  void theLaunchersOwnVariableIsNotASetting() {
+    // Given the script's build switch in the environment, as in PAINGUARD_SKIP_BUILD=1 ./painguard app
+    Map<String, String> env =
+        SettingSources.fromEnvironment(
+            Map.of("PAINGUARD_SKIP_BUILD", "1", "PAINGUARD_HTTP_PORT", "9000"));
+
+    // Then it is no setting, so the app does not refuse it as unknown; real settings still pass
+    assertThat(env).containsOnlyKeys("http.port");
+  }
+
+  @Test
   void everyKafkaPropertyPassesThroughSoSecurityNeedsNoCode() {
     AppConfig config =
         AppConfig.of(
