@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,30 +78,31 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LocalStack.Builder stackBuilder =
-        LocalStack.builder().kafkaPort(kafkaPort).registryPort(registryPort).shutdownHook(false);
-    if (dataDir != null) {
-      stackBuilder.dataDir(dataDir);
-    }
-    LocalStack stack = stackBuilder.build().start();
+    Thread hook = new Thread(this::requestStop, "painguard-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    LocalStack stack = null;
     PainGuardApp app = null;
     AlertPrinter printer = null;
     Thread simulator = null;
-    Thread hook = new Thread(this::requestStop, "painguard-demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     try {
+      stack = part("the local Kafka broker and schema registry", this::startStack);
+      LocalStack started = stack;
       String token = newToken();
-      app = PainGuardApp.start(AppConfig.of(appSettings(stack, token)));
-      if (!app.awaitRunning(Duration.ofSeconds(90))) {
-        throw new IllegalStateException("the streams app did not reach RUNNING within 90 s");
-      }
-      printer = new AlertPrinter(stack.clientProperties(), stack.schemaRegistryUrl(),
-          ContractTopics.EXERTION_ALERTS, out);
-      printBanner(stack, app, token);
+      app = part("the streams app", () -> startApp(started, token));
+      printer = part("the alert printer", () -> new AlertPrinter(started.clientProperties(),
+          started.schemaRegistryUrl(), ContractTopics.EXERTION_ALERTS, out));
       if (!noSimulator) {
-        simulator = startSimulator(stack);
+        simulator = part("the simulator", () -> startSimulator(started));
       }
+      if (stopping.get()) {
+        return 0; // Ctrl-C while starting: say nothing about running.
+      }
+      printBanner(stack, app, token);
       stopped.await();
+      String failure = simulatorFailure.get();
+      if (failure != null) {
+        throw new DemoPartFailed("The demo stopped: the simulator failed: " + failure);
+      }
       return 0;
     } finally {
       out.println("Stopping PainGuard demo ...");
@@ -108,13 +110,9 @@ final class DemoCommand implements Callable<Integer> {
       if (simulator != null) {
         simulator.join(10_000);
       }
-      if (printer != null) {
-        printer.close();
-      }
-      if (app != null) {
-        app.close();
-      }
-      stack.close();
+      closeQuietly(printer);
+      closeQuietly(app);
+      closeQuietly(stack);
       out.println("PainGuard demo stopped.");
       out.flush();
       finished.countDown();
@@ -123,6 +121,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private final CountDownLatch finished = new CountDownLatch(1);
+  private final AtomicReference<String> simulatorFailure = new AtomicReference<>();
 
   /** What Ctrl-C does: wake the main thread, then hold the JVM until it has closed everything. */
   private void requestStop() {
@@ -131,6 +130,66 @@ final class DemoCommand implements Callable<Integer> {
       finished.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A part of the demo that could not start, said in one sentence that names it. */
+  static final class DemoPartFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DemoPartFailed(String sentence) {
+      super(sentence);
+    }
+  }
+
+  /** Starts one part; any failure becomes one sentence naming the part and the cause. */
+  private <T> T part(String name, Callable<T> start) throws InterruptedException {
+    try {
+      return start.call();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (DemoPartFailed e) {
+      throw e;
+    } catch (Exception e) {
+      String cause = PainGuardCli.oneLine(e);
+      throw new DemoPartFailed("The demo could not start " + name + ": " + cause
+          + (cause.endsWith(".") ? "" : "."));
+    }
+  }
+
+  private LocalStack startStack() {
+    LocalStack.Builder builder =
+        LocalStack.builder().kafkaPort(kafkaPort).registryPort(registryPort).shutdownHook(false);
+    if (dataDir != null) {
+      builder.dataDir(dataDir);
+    }
+    LocalStack stack = builder.build();
+    try {
+      return stack.start();
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private PainGuardApp startApp(LocalStack stack, String token) throws InterruptedException {
+    PainGuardApp app = PainGuardApp.start(AppConfig.of(appSettings(stack, token)));
+    if (!app.awaitRunning(Duration.ofSeconds(90))) {
+      app.close();
+      throw new IllegalStateException("it did not reach RUNNING within 90 s");
+    }
+    return app;
+  }
+
+  private static void closeQuietly(AutoCloseable part) {
+    if (part == null) {
+      return;
+    }
+    try {
+      part.close();
+    } catch (Exception e) {
+      System.err.println("painguard demo: closing " + part.getClass().getSimpleName() + " failed: "
+          + PainGuardCli.oneLine(e));
     }
   }
 
@@ -144,6 +203,10 @@ final class DemoCommand implements Callable<Integer> {
     return settings;
   }
 
+  /**
+   * Loads the scenario and connects the producer before returning, so a simulator that cannot
+   * start stops the demo before it says "running"; a simulator that fails later stops it too.
+   */
   private Thread startSimulator(LocalStack stack) {
     Scenario demo = ScenarioCatalog.shipped("demo");
     RunOptions options =
@@ -151,13 +214,15 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, Object> producer =
         ProducerSettings.producerConfig(stack.bootstrapServers(), Map.of());
     Map<String, Object> serde = ProducerSettings.serdeConfig(stack.schemaRegistryUrl(), Map.of());
+    KafkaRecordSink sink = KafkaRecordSink.open(producer, serde, TopicNames.DEFAULT, 42);
     Thread thread =
         new Thread(
             () -> {
-              try (KafkaRecordSink sink = KafkaRecordSink.open(producer, serde, TopicNames.DEFAULT, 42)) {
+              try (sink) {
                 new ScenarioRunner(sink).run(demo, options, stopping::get);
               } catch (RuntimeException e) {
-                out.println("The simulator stopped: " + e.getMessage());
+                simulatorFailure.set(PainGuardCli.oneLine(e));
+                stop();
               }
             },
             "demo-simulator");
