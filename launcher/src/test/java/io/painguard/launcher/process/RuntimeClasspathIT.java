@@ -1,0 +1,47 @@
+package io.painguard.launcher.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classpath file {@code ./painguard} runs with holds every class PainGuard's own code refers
+ * to. A dependency that Maven's mediation drops from the runtime scope (as a test-scoped
+ * declaration in the launcher once did to the simulator's YAML parser) fails here, at build time,
+ * instead of in a newcomer's first {@code ./painguard demo}.
+ */
+class RuntimeClasspathIT {
+
+  @Test
+  void everyClassPainguardCodeRefersToIsOnTheLaunchersRuntimeClasspath() throws Exception {
+    // Given the classpath file the script uses, and PainGuard's own jars on it
+    Path root = PainguardProcess.repositoryRoot();
+    String classpath = Files.readString(root.resolve("launcher/target/painguard.classpath")).trim();
+    List<String> ours =
+        Arrays.stream(classpath.split(java.io.File.pathSeparator))
+            .filter(entry -> Path.of(entry).getFileName().toString().startsWith("painguard-"))
+            .toList();
+    assertThat(ours).as("PainGuard modules on the classpath").hasSizeGreaterThanOrEqualTo(5);
+
+    // When jdeps resolves every reference from our code against that classpath
+    List<String> args = new ArrayList<>(List.of("--multi-release", "17", "--missing-deps", "-cp", classpath));
+    args.add(root.resolve("launcher/target/classes").toString());
+    args.addAll(ours);
+    StringWriter out = new StringWriter();
+    int exit =
+        ToolProvider.findFirst("jdeps").orElseThrow()
+            .run(new PrintWriter(out), new PrintWriter(out), args.toArray(String[]::new));
+
+    // Then nothing is missing
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString()).as("classes missing at run time").doesNotContain("not found");
+  }
+}
