@@ -97,6 +97,17 @@ public final class PainGuardTopology {
       Map<String, ?> serdeConfig,
       DeadLetterCounter deadLetters,
       Clock clock) {
+    return build(settings, rules, serdeConfig, deadLetters, clock, new UnavailableSchemas());
+  }
+
+  /** The topology, sharing {@code unavailable} with its source deserializers (tests pre-mark ids). */
+  static Topology build(
+      TopologySettings settings,
+      GuidanceSettings rules,
+      Map<String, ?> serdeConfig,
+      DeadLetterCounter deadLetters,
+      Clock clock,
+      UnavailableSchemas unavailable) {
     StreamsBuilder builder = new StreamsBuilder();
     InputValidator validator = new InputValidator(clock, settings.maxFutureSkew(), settings.maxPastAge());
 
@@ -110,7 +121,6 @@ public final class PainGuardTopology {
     decoders.put(settings.athleteProfilesTopic(),
         new InputDecoder<>(AthleteProfile.class, deserializer(AthleteProfile.class, serdeConfig),
             validator::problem, AthleteSignal.Profile::new));
-    UnavailableSchemas unavailable = new UnavailableSchemas();
     EventTimeExtractor eventTime = new EventTimeExtractor(validator, clock);
     RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit());
     builder.addStateStore(

@@ -114,9 +114,9 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
       return;
     }
     lot.park(athlete,
-        new ParkedRecord(source, partition, offset, record.timestamp(), System.currentTimeMillis(),
+        new ParkedRecord(source, partition, offset, record.timestamp(), context.currentSystemTimeMs(),
             record.key(), record.value(), record.headers()),
-        System.currentTimeMillis());
+        context.currentSystemTimeMs());
   }
 
   /** Tries the parked records again, athlete by athlete, in arrival order. */
