@@ -1,27 +1,32 @@
 package io.painguard.topology;
 
 import io.painguard.rules.AthleteSignal;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * How one input topic's raw value becomes an {@link AthleteSignal}: decode, validate, convert. A
- * failure of the record itself is answered as a dead letter; a transient failure (the registry
- * cannot serve the schema) is thrown, so the caller can keep the record and retry it.
+ * How one input topic's raw value becomes an {@link AthleteSignal}, in two steps: {@link #read}
+ * decodes the bytes (in the source's deserializer, before the key is known, never throwing) and
+ * {@link #judge} validates the decoded payload against its key and converts it (in the topology).
  */
-final class InputDecoder<T> {
+final class InputDecoder<T extends SpecificRecord> {
 
   private final Deserializer<T> deserializer;
   private final BiFunction<String, T, Optional<String>> validator;
   private final Function<T, AthleteSignal> toSignal;
+  private final Class<T> type;
 
   InputDecoder(
+      Class<T> type,
       Deserializer<T> deserializer,
       BiFunction<String, T, Optional<String>> validator,
       Function<T, AthleteSignal> toSignal) {
+    this.type = type;
     this.deserializer = deserializer;
     this.validator = validator;
     this.toSignal = toSignal;
@@ -39,24 +44,43 @@ final class InputDecoder<T> {
   }
 
   /**
-   * Decodes and validates a keyed, non-null value.
-   *
-   * @throws RuntimeException a transient failure ({@link TransientErrors#isTransient}), to retry
+   * Decodes a value; never throws. A value whose schema id is known to be unavailable waits without
+   * asking the registry again; a transient registry failure marks the id unavailable and waits.
    */
-  Outcome decode(String topic, Headers headers, String key, byte[] value) {
-    T decoded;
+  Incoming read(String topic, Headers headers, byte[] value, UnavailableSchemas unavailable) {
+    if (value == null) {
+      return Incoming.deadLetter(
+          DeadLetters.Reason.NULL_VALUE,
+          new InvalidRecordException("The record has no value (a tombstone); inputs never delete athletes."),
+          null);
+    }
+    int schemaId = schemaId(value);
+    if (unavailable.contains(schemaId)) {
+      return Incoming.waitingForRegistry(value);
+    }
     try {
-      decoded = deserializer.deserialize(topic, headers, value);
+      return Incoming.decoded(deserializer.deserialize(topic, headers, value), value);
     } catch (RuntimeException e) {
       if (TransientErrors.isTransient(e)) {
-        throw e;
+        unavailable.add(schemaId);
+        return Incoming.waitingForRegistry(value);
       }
-      return Outcome.deadLetter(DeadLetters.Reason.UNDECODABLE, e);
+      return Incoming.deadLetter(DeadLetters.Reason.UNDECODABLE, e, value);
     }
+  }
+
+  /** Validates a decoded payload of this topic against the record's key, and converts it. */
+  Outcome judge(String key, SpecificRecord payload) {
+    T decoded = type.cast(payload);
     Optional<String> problem = validator.apply(key, decoded);
     if (problem.isPresent()) {
       return Outcome.deadLetter(DeadLetters.Reason.INVALID, new InvalidRecordException(problem.get()));
     }
     return Outcome.signal(toSignal.apply(decoded));
+  }
+
+  /** The schema id of a Confluent-framed value, or -1. */
+  static int schemaId(byte[] value) {
+    return value != null && value.length >= 5 && value[0] == 0 ? ByteBuffer.wrap(value, 1, 4).getInt() : -1;
   }
 }

@@ -99,6 +99,22 @@ final class InputValidator {
         reserve);
   }
 
+  /**
+   * True when {@code t} passes the same time checks as {@link #problem}: not before 1970, at most
+   * {@code maxFutureSkew} ahead of the wall clock, and -- when {@code live} -- at most {@code
+   * maxPastAge} behind it. The {@link EventTimeExtractor} orders records by such times only.
+   */
+  boolean plausibleTime(long t, boolean live) {
+    if (t < 0) {
+      return false;
+    }
+    long now = clock.millis();
+    if (live && maxPastAgeMillis > 0 && t < now - maxPastAgeMillis) {
+      return false;
+    }
+    return t <= now + maxFutureSkewMillis;
+  }
+
   /** At most 64 characters of an id for a message (a huge key must not make a huge header). */
   private static String abbreviate(String id) {
     return id.length() <= 64 ? id : id.substring(0, 61) + "...";

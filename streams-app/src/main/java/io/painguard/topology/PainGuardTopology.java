@@ -21,7 +21,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -39,8 +38,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * All three inputs are keyed by athleteId and co-partitioned, so one stateful processor sees every
  * input of an athlete in order, with one store read and one write per record, and no repartition
- * topic. Inputs are read as bytes and decoded in the topology, so a bad record becomes a
- * dead letter instead of stopping the app.
+ * topic. Values are decoded in the sources by a deserializer that never throws ({@link
+ * IncomingDeserializer}), so a bad record becomes a dead letter instead of stopping the app, and
+ * the {@link EventTimeExtractor} stamps each record with its payload's event time, so a task picks
+ * records across the three inputs in event-time order.
  */
 public final class PainGuardTopology {
 
@@ -96,16 +97,31 @@ public final class PainGuardTopology {
       Map<String, ?> serdeConfig,
       DeadLetterCounter deadLetters,
       Clock clock) {
+    return build(settings, rules, serdeConfig, deadLetters, clock, new UnavailableSchemas());
+  }
+
+  /** The topology, sharing {@code unavailable} with its source deserializers (tests pre-mark ids). */
+  static Topology build(
+      TopologySettings settings,
+      GuidanceSettings rules,
+      Map<String, ?> serdeConfig,
+      DeadLetterCounter deadLetters,
+      Clock clock,
+      UnavailableSchemas unavailable) {
     StreamsBuilder builder = new StreamsBuilder();
     InputValidator validator = new InputValidator(clock, settings.maxFutureSkew(), settings.maxPastAge());
 
     Map<String, InputDecoder<?>> decoders = new LinkedHashMap<>();
     decoders.put(settings.activityEventsTopic(),
-        new InputDecoder<>(deserializer(ActivityEvent.class, serdeConfig), validator::problem, AthleteSignal.Activity::new));
+        new InputDecoder<>(ActivityEvent.class, deserializer(ActivityEvent.class, serdeConfig),
+            validator::problem, AthleteSignal.Activity::new));
     decoders.put(settings.painReportsTopic(),
-        new InputDecoder<>(deserializer(PainReport.class, serdeConfig), validator::problem, AthleteSignal.Pain::new));
+        new InputDecoder<>(PainReport.class, deserializer(PainReport.class, serdeConfig),
+            validator::problem, AthleteSignal.Pain::new));
     decoders.put(settings.athleteProfilesTopic(),
-        new InputDecoder<>(deserializer(AthleteProfile.class, serdeConfig), validator::problem, AthleteSignal.Profile::new));
+        new InputDecoder<>(AthleteProfile.class, deserializer(AthleteProfile.class, serdeConfig),
+            validator::problem, AthleteSignal.Profile::new));
+    EventTimeExtractor eventTime = new EventTimeExtractor(validator, clock);
     RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -113,11 +129,11 @@ public final class PainGuardTopology {
             .withCachingDisabled());
 
     KStream<byte[], Decoded> activity =
-        decoded(builder, "activity", settings.activityEventsTopic(), decoders, waits, deadLetters);
+        decoded(builder, "activity", settings.activityEventsTopic(), decoders, waits, unavailable, eventTime, deadLetters);
     KStream<byte[], Decoded> pain =
-        decoded(builder, "pain", settings.painReportsTopic(), decoders, waits, deadLetters);
+        decoded(builder, "pain", settings.painReportsTopic(), decoders, waits, unavailable, eventTime, deadLetters);
     KStream<byte[], Decoded> profiles =
-        decoded(builder, "profile", settings.athleteProfilesTopic(), decoders, waits, deadLetters);
+        decoded(builder, "profile", settings.athleteProfilesTopic(), decoders, waits, unavailable, eventTime, deadLetters);
 
     Map<String, KStream<byte[], Decoded>> outcome =
         activity
@@ -158,15 +174,18 @@ public final class PainGuardTopology {
       String topic,
       Map<String, InputDecoder<?>> decoders,
       RegistryWaits waits,
+      UnavailableSchemas unavailable,
+      EventTimeExtractor eventTime,
       DeadLetterCounter deadLetters) {
+    IncomingDeserializer values = new IncomingDeserializer(decoders.get(topic), unavailable);
     return builder
         .stream(
             topic,
-            Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                .withTimestampExtractor(new UsePartitionTimeOnInvalidTimestamp())
+            Consumed.with(Serdes.ByteArray(), Serdes.serdeFrom(new IncomingSerializer(), values))
+                .withTimestampExtractor(eventTime)
                 .withName(name + "-source"))
         .process(
-            () -> new SignalDecoder(topic, decoders, waits, deadLetters),
+            () -> new SignalDecoder(topic, decoders, waits, unavailable, deadLetters),
             Named.as("decode-" + name),
             REGISTRY_WAITS_STORE);
   }

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Records waiting for the schema registry, so that an outage neither stops the app nor sends good
  * data to the dead-letter queue, and records whose schemas are cached keep flowing.
  *
- * <p>When the registry cannot serve a record's schema, the record is kept (parked) in the {@link
+ * <p>When the registry cannot serve a record's schema (the source's {@link IncomingDeserializer}
+ * marks the record waiting; it cannot use stores itself), the record is kept (parked) in the {@link
  * PainGuardTopology#REGISTRY_WAITS_STORE}, a changelogged store, so it survives restarts and
  * failover, and is committed with the offsets under exactly-once. From then on every later record
  * of the same athlete is parked behind it, whatever its topic, so each athlete's records are still
@@ -69,8 +70,6 @@ final class RegistryWaits {
   static final class Lot {
     private final KeyValueStore<String, byte[]> store;
     private final Set<String> waiting = new HashSet<>();
-    /** Schema ids the registry failed to serve since it last answered: not asked again until the next retry. */
-    private final Set<Integer> unavailable = new HashSet<>();
     private long nextSequence;
     private long nextAttemptAt;
     private long pauseMillis = FIRST_PAUSE.toMillis();
@@ -139,21 +138,6 @@ final class RegistryWaits {
     void attempted(long now, boolean registryAnswered) {
       pauseMillis = registryAnswered ? FIRST_PAUSE.toMillis() : Math.min(MAX_PAUSE.toMillis(), pauseMillis * 2);
       nextAttemptAt = now + pauseMillis;
-    }
-
-    /** The registry failed to serve {@code schemaId} (-1 when the value is not framed). */
-    void unavailable(int schemaId) {
-      unavailable.add(schemaId);
-    }
-
-    /** True when a record with this schema id would wait on the registry again before the next retry. */
-    boolean knownUnavailable(int schemaId) {
-      return unavailable.contains(schemaId);
-    }
-
-    /** The registry answered: every schema id is worth asking for again. */
-    void registryAnswered() {
-      unavailable.clear();
     }
   }
 

@@ -1,6 +1,5 @@
 package io.painguard.topology;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,16 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes and validates one input topic's raw records. A good record becomes an {@link
- * io.painguard.rules.AthleteSignal}; a bad one (no key, no value, undecodable, invalid) becomes a
- * dead letter that keeps its original bytes and gains headers saying where it came from and why.
- * Processing goes on either way.
+ * Validates one input topic's records, decoded by the source's {@link IncomingDeserializer}. A good
+ * record becomes an {@link io.painguard.rules.AthleteSignal}; a bad one (no key, no value,
+ * undecodable, invalid) becomes a dead letter that keeps its original bytes and gains headers
+ * saying where it came from and why. Processing goes on either way.
  *
- * <p>A record whose schema the registry cannot serve right now is neither failed nor dead-lettered:
- * it waits in the {@link RegistryWaits} with the athlete's later records behind it, and is retried
- * by a wall-clock punctuator until it decodes or has waited longer than the configured limit.
+ * <p>A record whose schema the registry cannot serve right now (the deserializer marked it waiting)
+ * is neither failed nor dead-lettered: it waits in the {@link RegistryWaits} with the athlete's
+ * later records behind it, and is retried by a wall-clock punctuator until it decodes or has waited
+ * longer than the configured limit. A waiting or dead-lettered record touches nothing but itself
+ * and, for a waiting one, its own athlete's later records, which wait behind it in order.
  */
-final class SignalDecoder implements Processor<byte[], byte[], byte[], Decoded> {
+final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SignalDecoder.class);
   private static final Duration RETRY_TICK = Duration.ofSeconds(1);
@@ -35,6 +36,7 @@ final class SignalDecoder implements Processor<byte[], byte[], byte[], Decoded> 
   private final Map<String, InputDecoder<?>> decoders;
   private final RegistryWaits waits;
   private final DeadLetterCounter counter;
+  private final UnavailableSchemas unavailable;
   private ProcessorContext<byte[], Decoded> context;
   private RegistryWaits.Lot lot;
 
@@ -43,8 +45,14 @@ final class SignalDecoder implements Processor<byte[], byte[], byte[], Decoded> 
    * @param decoders every input topic's decoder, by topic (parked records of any topic may be
    *     released by any of the task's decoders)
    */
-  SignalDecoder(String topic, Map<String, InputDecoder<?>> decoders, RegistryWaits waits, DeadLetterCounter counter) {
+  SignalDecoder(
+      String topic,
+      Map<String, InputDecoder<?>> decoders,
+      RegistryWaits waits,
+      UnavailableSchemas unavailable,
+      DeadLetterCounter counter) {
     this.topic = topic;
+    this.unavailable = unavailable;
     this.decoders = decoders;
     this.waits = waits;
     this.counter = counter;
@@ -67,40 +75,36 @@ final class SignalDecoder implements Processor<byte[], byte[], byte[], Decoded> 
   }
 
   @Override
-  public void process(Record<byte[], byte[]> record) {
+  public void process(Record<byte[], Incoming> record) {
     RecordMetadata meta = context.recordMetadata().orElse(null);
     String source = meta == null ? topic : meta.topic();
     int partition = meta == null ? -1 : meta.partition();
     long offset = meta == null ? -1 : meta.offset();
+    Incoming in = record.value();
+    Record<byte[], byte[]> raw = record.withValue(in == null ? null : in.raw());
     if (record.key() == null) {
-      deadLetter(record, source, partition, offset, DeadLetters.Reason.NULL_KEY,
+      deadLetter(raw, source, partition, offset, DeadLetters.Reason.NULL_KEY,
           invalid("The record has no key; inputs are keyed by athleteId."));
       return;
     }
-    if (record.value() == null) {
-      deadLetter(record, source, partition, offset, DeadLetters.Reason.NULL_VALUE,
+    if (in == null || in.raw() == null) {
+      deadLetter(raw, source, partition, offset, DeadLetters.Reason.NULL_VALUE,
           invalid("The record has no value (a tombstone); inputs never delete athletes."));
       return;
     }
     String athlete = new String(record.key(), StandardCharsets.UTF_8);
-    if (lot.isWaiting(athlete) || lot.knownUnavailable(schemaId(record.value()))) {
-      park(athlete, record, source, partition, offset);
+    if (in.waiting()) {
+      LOG.warn("Schema registry unavailable for {}-{}@{}; the record waits and is retried", source, partition, offset);
+    }
+    if (in.waiting() || lot.isWaiting(athlete)) {
+      park(athlete, raw, source, partition, offset);
       return;
     }
-    InputDecoder.Outcome outcome;
-    try {
-      outcome = decoders.get(source).decode(source, record.headers(), athlete, record.value());
-    } catch (RuntimeException e) {
-      if (!TransientErrors.isTransient(e)) {
-        throw e;
-      }
-      LOG.warn("Schema registry unavailable for {}-{}@{} ({}); the record waits and is retried",
-          source, partition, offset, e.getClass().getSimpleName());
-      lot.unavailable(schemaId(record.value()));
-      park(athlete, record, source, partition, offset);
-      return;
-    }
-    emit(record, source, partition, offset, outcome);
+    InputDecoder.Outcome outcome =
+        in.payload() != null
+            ? decoders.get(source).judge(athlete, in.payload())
+            : InputDecoder.Outcome.deadLetter(in.reason(), in.error());
+    emit(raw, source, partition, offset, outcome);
   }
 
   private void park(String athlete, Record<byte[], byte[]> record, String source, int partition, long offset) {
@@ -110,9 +114,9 @@ final class SignalDecoder implements Processor<byte[], byte[], byte[], Decoded> 
       return;
     }
     lot.park(athlete,
-        new ParkedRecord(source, partition, offset, record.timestamp(), System.currentTimeMillis(),
+        new ParkedRecord(source, partition, offset, record.timestamp(), context.currentSystemTimeMs(),
             record.key(), record.value(), record.headers()),
-        System.currentTimeMillis());
+        context.currentSystemTimeMs());
   }
 
   /** Tries the parked records again, athlete by athlete, in arrival order. */
@@ -127,19 +131,22 @@ final class SignalDecoder implements Processor<byte[], byte[], byte[], Decoded> 
       boolean athleteDone = true;
       for (KeyValue<String, ParkedRecord> entry : lot.parked(athlete)) {
         ParkedRecord p = entry.value;
-        int schemaId = schemaId(p.value());
+        int schemaId = InputDecoder.schemaId(p.value());
         InputDecoder.Outcome outcome = null;
-        if (!(failedThisRound && lot.knownUnavailable(schemaId))) {
-          try {
-            outcome = decoders.get(p.topic()).decode(p.topic(), p.headers(), athlete, p.value());
-            answered = true;
-            lot.registryAnswered();
-          } catch (RuntimeException e) {
-            if (!TransientErrors.isTransient(e)) {
-              throw e;
-            }
+        if (!(failedThisRound && unavailable.contains(schemaId))) {
+          if (!failedThisRound) {
+            unavailable.clear(); // ask the registry again, once per round until it fails
+          }
+          InputDecoder<?> decoder = decoders.get(p.topic());
+          Incoming in = decoder.read(p.topic(), p.headers(), p.value(), unavailable);
+          if (in.waiting()) {
             failedThisRound = true;
-            lot.unavailable(schemaId);
+          } else {
+            answered = true;
+            outcome =
+                in.payload() != null
+                    ? decoder.judge(athlete, in.payload())
+                    : InputDecoder.Outcome.deadLetter(in.reason(), in.error());
           }
         }
         if (outcome == null) {
@@ -188,11 +195,6 @@ final class SignalDecoder implements Processor<byte[], byte[], byte[], Decoded> 
         DeadLetters.headers(
             record.headers(), source, partition, offset, reason, error.getClass().getName(), error.getMessage());
     context.forward(new Record<>(record.key(), Decoded.deadLetter(reason, record.value()), record.timestamp(), headers));
-  }
-
-  /** The schema id of a Confluent-framed value, or -1. */
-  private static int schemaId(byte[] value) {
-    return value != null && value.length >= 5 && value[0] == 0 ? ByteBuffer.wrap(value, 1, 4).getInt() : -1;
   }
 
   private static InvalidRecordException invalid(String sentence) {

@@ -59,12 +59,17 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   TopologyFixture(GuidanceSettings rules) {
+    this(rules, new UnavailableSchemas());
+  }
+
+  /** @param unavailable schema ids the registry "cannot serve": records framed with them wait */
+  TopologyFixture(GuidanceSettings rules, UnavailableSchemas unavailable) {
     this.rules = rules;
     this.scope = "painguard-test-" + UUID.randomUUID();
     this.serdeConfig = Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope);
     this.topology =
         PainGuardTopology.build(
-            settings, rules, serdeConfig, deadLetters, Clock.fixed(NOW, ZoneOffset.UTC));
+            settings, rules, serdeConfig, deadLetters, Clock.fixed(NOW, ZoneOffset.UTC), unavailable);
     Properties props =
         PainGuardStreamsConfig.properties("painguard-test", "unused:9092", settings, deadLetters);
     props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/" + scope);
@@ -109,9 +114,14 @@ final class TopologyFixture implements AutoCloseable {
 
   /** Raw bytes on an input topic, as a broken producer would send them. */
   void raw(String topic, byte[] key, byte[] value) {
+    raw(topic, key, value, Events.T0);
+  }
+
+  /** Raw bytes on an input topic with a record timestamp. */
+  void raw(String topic, byte[] key, byte[] value, Instant timestamp) {
     TestInputTopic<byte[], byte[]> raw =
         driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
-    raw.pipeInput(new TestRecord<>(key, value, Events.T0));
+    raw.pipeInput(new TestRecord<>(key, value, timestamp));
   }
 
   /** The Avro-framed bytes of a record, as the serde writes them. */

@@ -63,6 +63,15 @@ class TopologyPartsTest {
   }
 
   @Test
+  void theAppShipsItsMeasuredTaskIdleTime() {
+    var props =
+        PainGuardStreamsConfig.properties("app", "broker:9092", TopologySettings.defaults(), new DeadLetterCounter());
+
+    // Waits for fetched-but-not-buffered data (backlog order), never for empty partitions.
+    assertThat(props).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
+  }
+
+  @Test
   void recentAlertsKeepTheNewestOnes() {
     byte[] stored = null;
     for (int i = 0; i < 13; i++) {
