@@ -44,4 +44,22 @@ class RuntimeClasspathIT {
     assertThat(exit).as(out.toString()).isZero();
     assertThat(out.toString()).as("classes missing at run time").doesNotContain("not found");
   }
+
+  @Test
+  void theStandaloneAppJarHoldsEveryClassTheAppRefersTo() throws Exception {
+    // Given the README's other way to run the app: java -jar streams-app/target/painguard-streams-app.jar
+    Path jar = PainguardProcess.repositoryRoot().resolve("streams-app/target/painguard-streams-app.jar");
+    assertThat(jar).exists();
+
+    // When jdeps resolves every reference from PainGuard's classes inside it
+    StringWriter out = new StringWriter();
+    int exit =
+        ToolProvider.findFirst("jdeps").orElseThrow()
+            .run(new PrintWriter(out), new PrintWriter(out),
+                "--multi-release", "17", "--missing-deps", "-include", "io\\.painguard\\..*", jar.toString());
+
+    // Then nothing is missing
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString()).as("classes missing from the app jar").doesNotContain("not found");
+  }
 }
