@@ -19,4 +19,11 @@ class CaptureGoldenTest {
       GoldenStates.write(name + ".v1.bin", v1);
     }
   }
+
+  @Test
+  @EnabledIfSystemProperty(named = "painguard.golden.write", matches = "v3")
+  void captureVersion3() {
+    GoldenStates.write("busy.v3.bin", GoldenStates.busy().state().encode());
+    GoldenStates.write("idle.v3.bin", GoldenStates.idle().state().encode());
+  }
 }

@@ -24,7 +24,7 @@ class GoldenStateDecodeTest {
   private final GuidanceSettings settings = GuidanceSettings.defaults();
 
   @ParameterizedTest
-  @ValueSource(strings = {"busy.v1.bin", "busy.v2.bin"})
+  @ValueSource(strings = {"busy.v1.bin", "busy.v2.bin", "busy.v3.bin"})
   void aBusyAthleteDecodesFromEveryReleasedVersion(String file) {
     // Given: the bytes the released version wrote for GoldenStates.busy()
     byte[] stored = GoldenStates.read(file);
@@ -63,7 +63,27 @@ class GoldenStateDecodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"idle.v1.bin", "idle.v2.bin"})
+  @ValueSource(strings = {"busy.v1.bin", "busy.v2.bin"})
+  void anUpgradedStateGoesOnAsTheOriginalWould(String file) {
+    // Given: the busy athlete, read from a released version
+    AthleteState s = AthleteState.decode(GoldenStates.read(file), settings);
+    AthleteGuard guard = new AthleteGuard(settings);
+
+    // When: the run goes on, and the pain is then reported gone
+    for (int second = 131; second < 140; second++) {
+      assertThat(guard.onActivity(s, io.painguard.fixtures.Events.sample("athlete-7", at(second), ActivityType.RUNNING, 165)).alerts())
+          .as("the open alert continues")
+          .isEmpty();
+    }
+    var gone = guard.onPain(s, io.painguard.fixtures.Events.pain("athlete-7", at(140), 0)).alerts();
+
+    // Then
+    assertThat(gone).extracting(a -> a.getState()).containsExactly(AlertState.RESOLVED);
+    assertThat(gone.get(0).getSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"idle.v1.bin", "idle.v2.bin", "idle.v3.bin"})
   void anIdleAthleteDecodesFromEveryReleasedVersion(String file) {
     AthleteState s = AthleteState.decode(GoldenStates.read(file), settings);
 
