@@ -229,10 +229,19 @@ public final class AthleteGuard {
     if (s.profileUpdatedAt() != NONE && updatedAt < s.profileUpdatedAt()) {
       return new GuardResult(s, List.of(), false); // an older version of a compacted profile
     }
-    // A profile counts from now on: its updatedAt says when it was edited, not which samples it
-    // describes, so it never re-judges the past.
     s.applyProfile(
         updatedAt, p.getBirthYear(), p.getRestingHeartRateBpm(), p.getMaxHeartRateBpm(), p.getCoachId());
+    if (s.clock() != NONE && updatedAt < s.clock()) {
+      // Edited before records already applied (a profile read after them): those records are
+      // judged again with it, as far back as the lateness bound reaches. One profile is kept, so
+      // it stands for the whole re-judged stretch.
+      List<ExertionAlert> out = new ArrayList<>(1);
+      long from = Math.max(updatedAt, s.clock() - maxLatenessMillis);
+      reevaluateFrom(
+          p.getAthleteId(), s, from, out, "a profile update from " + p.getUpdatedAt() + " arrived late");
+      forgetOld(s);
+      return new GuardResult(s, out, true, Arrival.LATE);
+    }
     s.setDeadline(conditions.deadline(s));
     return new GuardResult(s, List.of(), true);
   }
