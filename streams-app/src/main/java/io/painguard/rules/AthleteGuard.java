@@ -301,6 +301,7 @@ public final class AthleteGuard {
     AthleteState.Transition base = s.lastTransitionBefore(from);
     long start = from;
     Set<String> emitted = new HashSet<>();
+    List<AthleteState.Transition> opened = new ArrayList<>(2);
     if (!s.transitionsFrom(from).isEmpty()) {
       // Something was emitted since: start from the last transition before, where the lifecycle
       // is known exactly, so evidence and cooldowns come out as in an ordered run.
@@ -309,6 +310,9 @@ public final class AthleteGuard {
       start = base == null ? from : Math.min(from, Math.max(base.at() + 1, historyStart));
       for (AthleteState.Transition t : s.transitionsFrom(start)) {
         emitted.add(id(athleteId, t));
+        if (t.opens()) {
+          opened.add(t);
+        }
       }
       s.rewindLifecycle(base, start);
     } else {
@@ -345,9 +349,15 @@ public final class AthleteGuard {
     }
     boolean consumerOpen = seen != null && seen.opens();
     Severity consumerSeverity = seen == null ? Severity.UNKNOWN : seen.severity();
-    if (consumerOpen && seen.at() >= start && !againIds.contains(id(athleteId, seen))) {
-      out.add(withdrawal(athleteId, s, consumerSeverity, from, why));
-      consumerOpen = false;
+    for (AthleteState.Transition wrong : opened) {
+      // Raised or escalated, and not by the re-evaluation: withdrawn, saying why -- also when
+      // it has been resolved since, so whoever acted on it learns it did not apply.
+      if (!againIds.contains(id(athleteId, wrong))) {
+        out.add(withdrawal(athleteId, s, wrong.severity(), wrong.at(), why));
+        if (wrong == seen) {
+          consumerOpen = false;
+        }
+      }
     }
     for (ExertionAlert a : again) {
       if (emitted.contains(a.getAlertId())) {

@@ -62,6 +62,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
   private long eventClock = Long.MIN_VALUE;
   private long plausibleEventTime = Long.MIN_VALUE;
   private long nextSweepAt = Long.MIN_VALUE;
+  private long lastSweepAt = Long.MIN_VALUE;
   private ArrivalCounters counters = new ArrivalCounters();
 
   AthleteGuardProcessor(AthleteGuard guard, TopologySettings settings, Clock clock) {
@@ -100,10 +101,21 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     }
     GuardResult result = guard.on(state, signal, Math.max(wall, plausibleEventTime));
     counters.record(result.arrival());
+    List<ExertionAlert> out = result.alerts();
+    if (result.state().deadline() <= lastSweepAt) {
+      // The athlete has something due that a sweep already past would have acted on -- a record
+      // behind the task's stream time (late, or from an athlete whose data lags) raised an alert
+      // that is already over: act on it now, as that sweep would have, with the data's times.
+      GuardResult due = guard.onTick(athleteId, result.state(), eventClock);
+      if (!due.alerts().isEmpty()) {
+        out = new ArrayList<>(out);
+        out.addAll(due.alerts());
+      }
+    }
     if (result.stateChanged()) {
       states.put(athleteId, result.state().encode());
     }
-    emit(athleteId, result.alerts());
+    emit(athleteId, out);
     advance(signal, result.arrival(), wall);
   }
 
@@ -139,9 +151,10 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     } else {
       return; // a profile's updatedAt says when it was edited, not where event time is
     }
-    if (arrival != Arrival.AHEAD) {
-      plausibleEventTime = Math.max(plausibleEventTime, t);
+    if (arrival == Arrival.AHEAD) {
+      return; // a clock that is off moves neither the reference nor the sweeps
     }
+    plausibleEventTime = Math.max(plausibleEventTime, t);
     eventClock = Math.max(eventClock, Math.min(t, wall));
     if (nextSweepAt == Long.MIN_VALUE) {
       nextSweepAt = nextBoundary(eventClock);
@@ -153,6 +166,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
 
   /** Acts for every athlete with something due by {@code now}. */
   void sweep(long now) {
+    lastSweepAt = now;
     List<KeyValue<String, byte[]>> due = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = states.all()) {
       while (all.hasNext()) {
