@@ -102,10 +102,11 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     GuardResult result = guard.on(state, signal, Math.max(wall, plausibleEventTime));
     counters.record(result.arrival());
     List<ExertionAlert> out = result.alerts();
-    if (result.state().deadline() <= lastSweepAt) {
-      // The athlete has something due that a sweep already past would have acted on -- a record
-      // behind the task's stream time (late, or from an athlete whose data lags) raised an alert
-      // that is already over: act on it now, as that sweep would have, with the data's times.
+    if (result.arrival() == Arrival.LATE && result.state().deadline() <= lastSweepAt) {
+      // Re-judged from a late record, the athlete has something due that a sweep already past
+      // would have acted on (an alert the record reveals may already be over): act on it now, as
+      // that sweep would have, with the data's times. (In-order records of an athlete whose data
+      // lags the task keep waiting for the next sweep, as before.)
       GuardResult due = guard.onTick(athleteId, result.state(), eventClock);
       if (!due.alerts().isEmpty()) {
         out = new ArrayList<>(out);
