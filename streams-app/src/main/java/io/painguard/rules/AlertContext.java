@@ -16,6 +16,8 @@ import java.util.Set;
  * @param previousPainLevel the level of the report before the one in force (for "pain rose")
  * @param activity the activity under way (UNKNOWN when none)
  * @param painGone true for a resolution caused by a level-0 report
+ * @param withdrawnBecause for a RESOLVED that withdraws an alert later evidence contradicts (a
+ *     record that arrived late): why, in words for the athlete; null otherwise
  */
 public record AlertContext(
     String athleteId,
@@ -33,7 +35,30 @@ public record AlertContext(
     String coachId,
     String painReportId,
     boolean painGone,
-    GuidanceSettings settings) {
+    GuidanceSettings settings,
+    String withdrawnBecause) {
+
+  /** An alert context for anything but a withdrawal. */
+  public AlertContext(
+      String athleteId,
+      AlertState state,
+      Severity severity,
+      List<Reason> reasons,
+      long eventTime,
+      PainInForce pain,
+      int previousPainLevel,
+      HeartRateLimits limits,
+      WindowSummary window,
+      ActivityType activity,
+      Set<Movement> triggers,
+      MedicalSigns signs,
+      String coachId,
+      String painReportId,
+      boolean painGone,
+      GuidanceSettings settings) {
+    this(athleteId, state, severity, reasons, eventTime, pain, previousPainLevel, limits, window,
+        activity, triggers, signs, coachId, painReportId, painGone, settings, null);
+  }
 
   public Reason primaryReason() {
     return reasons.isEmpty() ? Reason.UNKNOWN : reasons.get(0);

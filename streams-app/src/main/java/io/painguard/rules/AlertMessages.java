@@ -18,6 +18,9 @@ public final class AlertMessages {
 
   public static String of(AlertContext c) {
     if (c.state() == AlertState.RESOLVED) {
+      if (c.withdrawnBecause() != null) {
+        return "Withdrawn: " + c.withdrawnBecause();
+      }
       return c.painGone()
           ? "Pain reported gone: this alert is over."
           : "All clear: back within your limits for "

@@ -10,37 +10,82 @@ import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainReport;
 import io.painguard.events.Reason;
 import io.painguard.events.Severity;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The per-athlete state machine: given the athlete's {@link AthleteState} and one input (activity
- * sample, pain report, profile update or stream-time tick) it updates the state in place and
- * returns the alerts to emit.
+ * sample, pain report, profile update or stream-time tick) it records the input and returns the
+ * alerts to emit.
  *
- * <p>Each step first records the input, then evaluates which conditions hold at the athlete's
- * event time ({@link ConditionEvaluator}), then applies the alert lifecycle: RAISED when a
- * condition starts (unless the same severity was raised less than the cooldown ago), ESCALATED when
- * the severity rises, nothing while conditions continue, and one RESOLVED once no condition has
- * held for {@code resolveAfter} ("back under the ceiling for 2 minutes") or on a level-0 report.
+ * <p>Each step evaluates which conditions hold at the step's event time ({@link
+ * ConditionEvaluator}), then applies the alert lifecycle: RAISED when a condition starts (unless
+ * the same severity was raised less than the cooldown ago), ESCALATED when the severity rises,
+ * nothing while conditions continue, and one RESOLVED once no condition has held for {@code
+ * resolveAfter} ("back under the ceiling for 2 minutes") or on a level-0 report. A sample is judged
+ * at the start of its second (the history's resolution), a report at its own time.
+ *
+ * <p><b>Event time, whatever the arrival order.</b> An input at or after the athlete's newest event
+ * time takes the cheap path above. One behind it by at most {@code maxLateness} is written into
+ * the history at its own event time, and the lifecycle is re-derived from there: rewound to the
+ * last transition before it, then every step after it taken again in event-time order -- the same
+ * steps, so the same alerts with the same ids as if everything had arrived in order. Alerts the
+ * re-evaluation has and consumers have not seen are emitted; an open alert it no longer has is
+ * withdrawn with a RESOLVED that says why. Beyond the bound, and for clocks far ahead, see {@link
+ * Arrival}.
  *
  * <p>Event times of alerts come from the data, never from the wall clock or the moment a tick
  * happened to run, so a replay produces the same alerts with the same ids.
  */
 public final class AthleteGuard {
 
+  /** Default of {@code painguard.topology.max-lateness}. */
+  public static final Duration DEFAULT_MAX_LATENESS = Duration.ofMinutes(15);
+
   private final GuidanceSettings settings;
   private final ConditionEvaluator conditions;
+  private final Duration maxLateness;
+  private final long maxLatenessMillis;
+  /** Seconds of activity history kept behind the newest second. */
+  private final long historySeconds;
+  private final long staleMillis;
 
   public AthleteGuard(GuidanceSettings settings) {
+    this(settings, DEFAULT_MAX_LATENESS);
+  }
+
+  public AthleteGuard(GuidanceSettings settings, Duration maxLateness) {
+    if (maxLateness.isNegative()) {
+      throw new IllegalArgumentException("max-lateness must not be negative, got " + maxLateness + ".");
+    }
     this.settings = settings;
     this.conditions = new ConditionEvaluator(settings);
+    this.maxLateness = maxLateness;
+    this.maxLatenessMillis = maxLateness.toMillis();
+    int context = Math.max(settings.sampleHoldSeconds(), settings.heartRatePrecedenceSeconds());
+    this.historySeconds =
+        maxLateness.toSeconds()
+            + Math.max(settings.windowSeconds() + context, settings.activityOngoing().toSeconds())
+            + 1;
+    this.staleMillis = settings.painStaleAfter().toMillis();
+  }
+
+  /** The same rules with another lateness bound. */
+  public AthleteGuard withMaxLateness(Duration maxLateness) {
+    return maxLateness.equals(this.maxLateness) ? this : new AthleteGuard(settings, maxLateness);
   }
 
   public GuidanceSettings settings() {
     return settings;
+  }
+
+  public Duration maxLateness() {
+    return maxLateness;
   }
 
   /** A fresh state for an athlete never seen before. */
@@ -48,18 +93,39 @@ public final class AthleteGuard {
     return new AthleteState(settings);
   }
 
-  /** Dispatches one input. */
+  /** Dispatches one input, with no reference time (no record is judged to be ahead). */
   public GuardResult on(AthleteState state, AthleteSignal signal) {
+    return on(state, signal, NONE);
+  }
+
+  /**
+   * Dispatches one input.
+   *
+   * @param referenceTime the latest time the caller trusts -- the later of the wall clock and the
+   *     task's stream time -- for telling a clock that is off; NONE to skip that check
+   */
+  public GuardResult on(AthleteState state, AthleteSignal signal, long referenceTime) {
     if (signal instanceof AthleteSignal.Activity a) {
-      return onActivity(state, a.event());
+      return onActivity(state, a.event(), referenceTime);
     } else if (signal instanceof AthleteSignal.Pain p) {
-      return onPain(state, p.report());
+      return onPain(state, p.report(), referenceTime);
     }
     return onProfile(state, ((AthleteSignal.Profile) signal).profile());
   }
 
   public GuardResult onActivity(AthleteState s, ActivityEvent e) {
-    long t = e.getTimestamp().toEpochMilli();
+    return onActivity(s, e, NONE);
+  }
+
+  public GuardResult onActivity(AthleteState s, ActivityEvent e, long referenceTime) {
+    long at = Math.floorDiv(e.getTimestamp().toEpochMilli(), 1000) * 1000;
+    Arrival arrival = arrival(s, at, referenceTime);
+    if (arrival == Arrival.BEYOND_LATENESS) {
+      // No detection window still open covers it; a stale heart rate must not be taken for now.
+      return new GuardResult(s, List.of(), false, arrival);
+    } else if (arrival == Arrival.AHEAD) {
+      at = Math.floorDiv(s.clock(), 1000) * 1000;
+    }
     ActivityType type = e.getActivityType();
     boolean rest = type == ActivityType.REST;
     Integer hr = e.getHeartRateBpm();
@@ -67,113 +133,116 @@ public final class AthleteGuard {
         IntensityClass.classify(type, e.getSpeedMps(), e.getPowerWatts(), settings);
     Float flexion = e.getTrunkFlexionDeg();
     boolean flexed = !rest && flexion != null && flexion > settings.maxTrunkFlexionDeg();
-    int holdSeconds = (int) Math.max(1, settings.sampleHold().toSeconds());
-    long second = Math.floorDiv(t, 1000);
-    // Equipment next to a heart-rate sensor (a bike's power beside a wrist's pulse): the measured
-    // heart rate decides intensity; the equipment's sample still says what the athlete is doing.
-    boolean deferToHeartRate = !rest && hr == null && heartRateMeasuredNear(s, t);
-    if (deferToHeartRate) {
-      s.window.addHeld(second, Math.floorDiv(s.lastHeartRateAt, 1000), flexed, holdSeconds);
+    int activity = Math.max(0, StateCodes.ACTIVITY.code(type));
+    long second = at / 1000;
+    long oldest = Math.floorDiv(Math.max(s.clock(), at), 1000) - historySeconds;
+    boolean changed =
+        s.recordSample(second, ExertionWindow.codeOf(rest, hr, intensity), activity, flexed, oldest);
+
+    // The newest-sample view (status API): equipment beside a measured heart rate does not count.
+    boolean deferred =
+        !rest
+            && hr == null
+            && s.lastHeartRateAt() != NONE
+            && Math.abs(at - s.lastHeartRateAt()) <= settings.heartRatePrecedence().toMillis();
+    int pct;
+    if (hr != null) {
+      pct = (int) Math.round(conditions.limits(s, at).reservePct(hr));
     } else {
-      s.window.add(second, ExertionWindow.codeOf(rest, hr, intensity), flexed, holdSeconds);
+      pct = rest ? Integer.MIN_VALUE : intensity.equivalentHrrPct(settings);
     }
-    if (hr != null && t >= s.lastHeartRateAt) {
-      s.lastHeartRateAt = t;
-    }
-    if (t >= s.lastSampleAt) {
-      s.lastSampleAt = t;
-      s.lastActivity = type.ordinal();
-      if (!deferToHeartRate) {
-        s.lastHeartRateBpm = hr == null ? 0 : hr;
-        if (hr != null) {
-          s.lastIntensityHrrPct = (int) Math.round(limits(s, t).reservePct(hr));
-        } else {
-          s.lastIntensityHrrPct = rest ? Integer.MIN_VALUE : intensity.equivalentHrrPct(settings);
-        }
-      }
+    s.recordNewestSample(at, activity, !deferred, hr == null ? 0 : hr, pct);
+    if (hr != null) {
+      s.recordHeartRateAt(at);
     }
     if (!rest) {
-      s.activity.mark(t);
-      if (t >= s.lastNonRestAt) {
-        s.lastNonRestAt = t;
-        s.lastNonRestActivity = type.ordinal();
-      }
+      s.recordNonRestAt(at);
     }
-    s.clock = Math.max(s.clock, t);
-    return step(e.getAthleteId(), s, s.clock, t, false, Set.of());
+
+    String athleteId = e.getAthleteId();
+    List<ExertionAlert> out = new ArrayList<>(1);
+    if (arrival == Arrival.LATE) {
+      if (changed) {
+        reevaluateFrom(athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived late");
+      }
+    } else {
+      s.advanceClock(at);
+      step(athleteId, s, at, at, false, Set.of(), out);
+    }
+    forgetOld(s);
+    return new GuardResult(s, out, true, arrival);
   }
 
   public GuardResult onPain(AthleteState s, PainReport r) {
+    return onPain(s, r, NONE);
+  }
+
+  public GuardResult onPain(AthleteState s, PainReport r, long referenceTime) {
     long t = r.getTimestamp().toEpochMilli();
     String athleteId = r.getAthleteId();
     MedicalSigns signs = MedicalSigns.of(r);
-    long now = Math.max(s.clock, t);
-    if (s.reportAt != NONE && t < s.reportAt) {
-      // Older than the report in force: it no longer describes the pain, but a medical sign in it
-      // is still news and is alerted once.
-      s.clock = now;
-      Set<Reason> pulse = ConditionEvaluator.medicalReasons(signs);
-      if (!pulse.isEmpty()) {
-        s.lastEvidenceAt = Math.max(s.lastEvidenceAt, t);
-      }
-      return step(athleteId, s, now, t, false, pulse);
-    }
-    conditions.expireStale(s, t);
-    PainInForce before = PainInForce.at(t, s.reportAt, s.painLevel, settings);
-    boolean baselineKnown =
-        s.reportAt != NONE && t - s.reportAt <= settings.painStaleAfter().toMillis();
-    boolean inGrace = s.clock == NONE || s.clock - t <= settings.latePainGrace().toMillis();
-    boolean rising =
-        baselineKnown
-            && r.getLevel() >= s.painLevel + settings.painRisePoints()
-            && inGrace
-            && conditions.activeAt(s, t);
-
-    s.previousPainLevel = baselineKnown ? s.painLevel : 0;
-    s.previousCeilingPct = before.ceilingHrrPct();
-    if (r.getLevel() < 1) {
-      s.episodeStartAt = NONE;
-    } else if (!before.active()) {
-      s.episodeStartAt = t;
-    }
-    s.reportId = r.getReportId();
-    s.reportAt = t;
-    s.painLevel = r.getLevel();
-    s.triggersMask = AthleteState.mask(r.getTriggers());
-    s.radiculopathyMask = AthleteState.mask(signs.radiculopathySensations());
-    s.radiatesMask = AthleteState.mask(signs.radiatesTo());
-    s.redFlagsMask = AthleteState.mask(signs.redFlags());
-    // The activity the pain rose during keeps the alert open while it goes on. For a late report
-    // the athlete may have switched since, and which activity was under way then is not kept: the
-    // report still alerts, but nothing is held on to afterwards.
-    s.risingActivity = rising && t >= s.lastNonRestAt ? s.lastNonRestActivity : -1;
-    s.clock = now;
-
+    Arrival arrival = arrival(s, t, referenceTime);
     List<ExertionAlert> out = new ArrayList<>(1);
-    if (r.getLevel() == 0 && !signs.any() && s.openSeverity != 0) {
-      s.lastEvidenceAt = Math.max(s.lastEvidenceAt, t);
-      out.add(resolve(athleteId, s, conditions.snapshot(s, now), t, true));
+    if (arrival == Arrival.AHEAD) {
+      t = s.clock(); // the pain is real; the phone's clock is not
+    } else if (arrival == Arrival.BEYOND_LATENESS) {
+      if (s.hasReportAfter(t)) {
+        // A newer report describes the pain now; a medical sign in this one is still news.
+        Set<Reason> pulse = ConditionEvaluator.medicalReasons(signs);
+        if (pulse.isEmpty()) {
+          return new GuardResult(s, List.of(), false, arrival);
+        }
+        s.noteEvidence(t);
+        step(athleteId, s, s.clock(), t, false, pulse, out);
+        return new GuardResult(s, out, true, arrival);
+      }
+      t = s.clock(); // the newest word on the pain: it counts from now on
     }
-    Set<Reason> pulse = rising ? EnumSet.of(Reason.PAIN_INCREASING_DURING_ACTIVITY) : Set.of();
-    if (rising) {
-      s.lastEvidenceAt = Math.max(s.lastEvidenceAt, t);
+    AthleteState.Report report =
+        new AthleteState.Report(
+            t,
+            r.getReportId(),
+            r.getLevel(),
+            StateCodes.MOVEMENT.mask(r.getTriggers()),
+            StateCodes.SENSATION.mask(signs.radiculopathySensations()),
+            StateCodes.LIMB.mask(signs.radiatesTo()),
+            StateCodes.RED_FLAG.mask(signs.redFlags()),
+            0);
+    s.recordReport(report, keepFrom(Math.max(s.clock(), t)), settings);
+    if (arrival == Arrival.LATE) {
+      reevaluateFrom(
+          athleteId,
+          s,
+          t,
+          out,
+          "a pain report from " + Instant.ofEpochMilli(t) + " (level " + r.getLevel() + ") arrived late");
+    } else {
+      s.advanceClock(t);
+      reportStep(athleteId, s, report, t, out);
     }
-    GuardResult evaluated = step(athleteId, s, now, t, false, pulse);
-    out.addAll(evaluated.alerts());
-    return new GuardResult(s, out, true);
+    forgetOld(s);
+    return new GuardResult(s, out, true, arrival);
   }
 
   public GuardResult onProfile(AthleteState s, AthleteProfile p) {
     long updatedAt = p.getUpdatedAt().toEpochMilli();
-    if (s.profileUpdatedAt != NONE && updatedAt < s.profileUpdatedAt) {
+    if (s.profileUpdatedAt() != NONE && updatedAt < s.profileUpdatedAt()) {
       return new GuardResult(s, List.of(), false); // an older version of a compacted profile
     }
-    s.profileUpdatedAt = updatedAt;
-    s.birthYear = p.getBirthYear();
-    s.restingHeartRateBpm = p.getRestingHeartRateBpm();
-    s.maxHeartRateBpm = p.getMaxHeartRateBpm();
-    s.coachId = p.getCoachId();
-    conditions.computeDeadline(s);
+    s.applyProfile(
+        updatedAt, p.getBirthYear(), p.getRestingHeartRateBpm(), p.getMaxHeartRateBpm(), p.getCoachId());
+    if (s.clock() != NONE && updatedAt < s.clock()) {
+      // Edited before records already applied (a profile read after them): those records are
+      // judged again with it, as far back as the lateness bound reaches. One profile is kept, so
+      // it stands for the whole re-judged stretch.
+      List<ExertionAlert> out = new ArrayList<>(1);
+      long from = Math.max(updatedAt, s.clock() - maxLatenessMillis);
+      reevaluateFrom(
+          p.getAthleteId(), s, from, out, "a profile update from " + p.getUpdatedAt() + " arrived late");
+      forgetOld(s);
+      return new GuardResult(s, out, true, Arrival.LATE);
+    }
+    s.setDeadline(conditions.deadline(s));
     return new GuardResult(s, List.of(), true);
   }
 
@@ -182,25 +251,225 @@ public final class AthleteGuard {
    * staleness, the end of a cooldown). Cheap when nothing is due: the state is left untouched.
    */
   public GuardResult onTick(String athleteId, AthleteState s, long streamTime) {
-    if (streamTime < s.deadline || streamTime <= Math.max(s.clock, s.tickedAt)) {
+    if (streamTime < s.deadline() || streamTime <= Math.max(s.clock(), s.tickedAt())) {
       return new GuardResult(s, List.of(), false);
     }
-    s.tickedAt = streamTime;
-    return step(athleteId, s, streamTime, streamTime, true, Set.of());
+    s.markTicked(streamTime);
+    List<ExertionAlert> out = new ArrayList<>(1);
+    step(athleteId, s, streamTime, streamTime, true, Set.of(), out);
+    return new GuardResult(s, out, true);
+  }
+
+  /** Heart-rate limits for the athlete at event time {@code t} (age counts in UTC years). */
+  public HeartRateLimits limits(AthleteState s, long t) {
+    return conditions.limits(s, t);
+  }
+
+  // ---- arrival ----
+
+  private Arrival arrival(AthleteState s, long t, long referenceTime) {
+    long clock = s.clock();
+    if (clock == NONE) {
+      return Arrival.IN_ORDER;
+    } else if (referenceTime != NONE && t - Math.max(clock, referenceTime) > maxLatenessMillis) {
+      return Arrival.AHEAD;
+    } else if (t >= clock) {
+      return Arrival.IN_ORDER;
+    }
+    return clock - t <= maxLatenessMillis ? Arrival.LATE : Arrival.BEYOND_LATENESS;
+  }
+
+  private long keepFrom(long newest) {
+    return newest - maxLatenessMillis - settings.sustainedWindow().toMillis();
+  }
+
+  private void forgetOld(AthleteState s) {
+    s.forgetTransitionsBefore(
+        s.clock() - maxLatenessMillis - settings.alertCooldown().toMillis() - settings.sustainedWindow().toMillis());
+  }
+
+  // ---- re-evaluation after a late input ----
+
+  /**
+   * Re-derives the lifecycle from event time {@code from} (a late input, already in the history)
+   * and reconciles it with what consumers have seen: missing transitions are emitted, an open alert
+   * that no longer holds is withdrawn, one that still holds but was closed is stated again.
+   */
+  private void reevaluateFrom(
+      String athleteId, AthleteState s, long from, List<ExertionAlert> out, String why) {
+    AthleteState.Transition seen = s.lastTransition();
+    AthleteState.Transition base = s.lastTransitionBefore(from);
+    long start = from;
+    Set<String> emitted = new HashSet<>();
+    List<AthleteState.Transition> opened = new ArrayList<>(2);
+    if (!s.transitionsFrom(from).isEmpty()) {
+      // Something was emitted since: start from the last transition before, where the lifecycle
+      // is known exactly, so evidence and cooldowns come out as in an ordered run.
+      long historyStart =
+          s.window().isEmpty() ? from : Math.min(from, s.window().startSecond() * 1000);
+      start = base == null ? from : Math.min(from, Math.max(base.at() + 1, historyStart));
+      for (AthleteState.Transition t : s.transitionsFrom(start)) {
+        emitted.add(id(athleteId, t));
+        if (t.opens()) {
+          opened.add(t);
+        }
+      }
+      s.rewindLifecycle(base, start);
+    } else {
+      s.capEvidence(from);
+    }
+
+    List<ExertionAlert> again = new ArrayList<>(2);
+    List<AthleteState.Report> reports = s.reportsFrom(start);
+    int next = 0;
+    long second = s.window().nextSampleSecond(Math.floorDiv(start + 999, 1000));
+    long end = s.clock();
+    while (true) {
+      long reportAt = next < reports.size() ? reports.get(next).at() : Long.MAX_VALUE;
+      long sampleAt = second == Long.MAX_VALUE ? Long.MAX_VALUE : second * 1000;
+      if (Math.min(reportAt, sampleAt) > end) {
+        break;
+      }
+      if (reportAt <= sampleAt) {
+        AthleteState.Report r = current(s, reports.get(next));
+        reportStep(athleteId, s, r, reportAt, again);
+        next++;
+      } else {
+        step(athleteId, s, sampleAt, sampleAt, false, Set.of(), again);
+        second = s.window().nextSampleSecond(second + 1);
+      }
+    }
+    if (s.tickedAt() > end && s.tickedAt() >= s.deadline()) {
+      step(athleteId, s, s.tickedAt(), s.tickedAt(), true, Set.of(), again);
+    }
+
+    Set<String> againIds = new HashSet<>();
+    for (ExertionAlert a : again) {
+      againIds.add(a.getAlertId());
+    }
+    boolean consumerOpen = seen != null && seen.opens();
+    Severity consumerSeverity = seen == null ? Severity.UNKNOWN : seen.severity();
+    for (AthleteState.Transition wrong : opened) {
+      // Raised or escalated, and not by the re-evaluation: withdrawn, saying why -- also when
+      // it has been resolved since, so whoever acted on it learns it did not apply.
+      if (!againIds.contains(id(athleteId, wrong))) {
+        out.add(withdrawal(athleteId, s, wrong.severity(), wrong.at(), why));
+        if (wrong == seen) {
+          consumerOpen = false;
+        }
+      }
+    }
+    for (ExertionAlert a : again) {
+      if (emitted.contains(a.getAlertId())) {
+        continue;
+      }
+      if (a.getState() == AlertState.RESOLVED) {
+        if (!consumerOpen) {
+          continue; // consumers already see no open alert
+        }
+        consumerOpen = false;
+      } else {
+        consumerOpen = true;
+        consumerSeverity = a.getSeverity();
+      }
+      out.add(a);
+    }
+    if (s.isOpen() && !consumerOpen) {
+      // The alert that holds was opened by a transition consumers saw and then saw withdrawn.
+      ConditionEvaluator.Evaluation ev = conditions.evaluate(s, Math.max(from, s.clock()));
+      Set<Reason> reasons = StateCodes.REASON.set(s.openReasonsMask());
+      Severity severity = s.openSeverity();
+      s.open(AlertState.RAISED, s.openRank(), s.openReasonsMask(), from);
+      out.add(
+          AlertFactory.build(context(athleteId, s, ev, AlertState.RAISED, severity, reasons, from, false, null)));
+    } else if (!s.isOpen() && consumerOpen) {
+      out.add(withdrawal(athleteId, s, consumerSeverity, from, why));
+    }
+    s.setDeadline(conditions.deadline(s));
+  }
+
+  /** The report as now held (its rising mark may have been set since the list was taken). */
+  private static AthleteState.Report current(AthleteState s, AthleteState.Report r) {
+    for (AthleteState.Report held : s.reportsFrom(r.at())) {
+      if (held.at() == r.at() && held.id().equals(r.id())) {
+        return held;
+      }
+    }
+    return r;
+  }
+
+  private ExertionAlert withdrawal(
+      String athleteId, AthleteState s, Severity severity, long at, String why) {
+    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, Math.max(at, s.clock()));
+    String because =
+        why + " and show" + (why.startsWith("samples") ? "" : "s") + " this alert did not apply; "
+            + (s.isOpen()
+                ? "what holds instead follows."
+                : "no alert is open.");
+    return AlertFactory.build(
+        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, false, because));
+  }
+
+  private static String id(String athleteId, AthleteState.Transition t) {
+    return AlertIds.of(athleteId, t.alertState(), t.severity(), t.reasonList(), t.at());
   }
 
   // ---- the common evaluation and the alert lifecycle ----
 
-  private GuardResult step(
-      String athleteId, AthleteState s, long now, long inputTime, boolean tick, Set<Reason> pulse) {
-    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, now, tick ? now : inputTime);
+  /** A pain report's own step: rising pain, pain gone, then the common evaluation. */
+  private void reportStep(
+      String athleteId, AthleteState s, AthleteState.Report report, long now, List<ExertionAlert> out) {
+    AthleteState.Report previous = s.reportBefore(report);
+    boolean baselineKnown = previous != null && report.at() - previous.at() <= staleMillis;
+    int activity = conditions.activityAt(s, report.at());
+    boolean rising =
+        baselineKnown
+            && report.level() >= previous.level() + settings.painRisePoints()
+            && activity >= 0;
+    s.markRising(report, rising ? activity + 1 : 0);
+    MedicalSigns signs = AthleteState.medicalSigns(report);
+    if (report.level() == 0 && !signs.any() && s.isOpen()) {
+      s.noteEvidence(report.at());
+      out.add(resolve(athleteId, s, conditions.evaluate(s, now), report.at(), true));
+    }
+    Set<Reason> pulse = rising ? EnumSet.of(Reason.PAIN_INCREASING_DURING_ACTIVITY) : Set.of();
+    if (rising) {
+      s.noteEvidence(report.at());
+    }
+    step(athleteId, s, now, report.at(), false, pulse, out);
+  }
+
+  private void step(
+      String athleteId,
+      AthleteState s,
+      long now,
+      long inputTime,
+      boolean tick,
+      Set<Reason> pulse,
+      List<ExertionAlert> out) {
+    AthleteState.Report inForce = s.reportAt(now);
+    if (inForce != null
+        && (s.heldReasonsMask() & ConditionEvaluator.PERSISTENT) != 0
+        && now > conditions.staleAt(inForce)) {
+      // Persistent conditions of a report that went stale ended when it did.
+      s.noteEvidence(conditions.staleAt(inForce));
+      s.setHeldReasons(s.heldReasonsMask() & ~ConditionEvaluator.PERSISTENT);
+    }
+    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, now);
+    if (ev.evidence() != NONE) {
+      s.noteEvidence(ev.evidence());
+    }
+    int heldMask = StateCodes.REASON.mask(ev.held());
+    if ((s.heldReasonsMask() & ~heldMask & ConditionEvaluator.PERSISTENT) != 0) {
+      s.noteEvidence(tick ? now : inputTime);
+    }
+    s.setHeldReasons(heldMask);
     Set<Reason> all = EnumSet.noneOf(Reason.class);
     all.addAll(ev.held());
     all.addAll(pulse);
-    List<ExertionAlert> out = new ArrayList<>(1);
     if (all.isEmpty()) {
-      if (s.openSeverity != 0) {
-        long from = s.lastEvidenceAt != NONE ? s.lastEvidenceAt : s.openedAt;
+      if (s.isOpen()) {
+        long from = s.lastEvidenceAt() != NONE ? s.lastEvidenceAt() : s.openedAt();
         long resolveAt = from + settings.resolveAfter().toMillis();
         if (now >= resolveAt) {
           out.add(resolve(athleteId, s, ev, resolveAt, false));
@@ -208,30 +477,43 @@ public final class AthleteGuard {
       }
     } else {
       Severity severity = ReasonPolicy.severityOf(all);
-      long at = tick ? conditions.dueTime(s, all, severity, now) : inputTime;
+      int rank = SeverityRank.of(severity);
+      long at = tick ? dueTime(s, all, rank, now) : inputTime;
       AlertState transition = null;
-      if (s.openSeverity == 0) {
-        long last = s.lastRaisedAt[severity.ordinal()];
+      if (!s.isOpen()) {
+        long last = s.lastRaisedAt(rank);
         if (last == NONE || at - last >= settings.alertCooldown().toMillis()) {
           transition = AlertState.RAISED;
-          s.openedAt = at;
         }
-      } else if (severity.ordinal() > s.openSeverity) {
+      } else if (rank > s.openRank()) {
         transition = AlertState.ESCALATED;
       }
+      int mask = StateCodes.REASON.mask(all);
       if (transition != null) {
-        s.openSeverity = severity.ordinal();
-        s.openState = transition.ordinal();
-        s.openReasonsMask = AthleteState.mask(all);
-        s.lastRaisedAt[severity.ordinal()] = at;
-        s.lastEvidenceAt = Math.max(s.lastEvidenceAt, at);
-        out.add(AlertFactory.build(context(athleteId, s, ev, transition, severity, all, at, false)));
-      } else if (s.openSeverity != 0) {
-        s.openReasonsMask |= AthleteState.mask(all);
+        s.open(transition, rank, mask, at);
+        out.add(AlertFactory.build(context(athleteId, s, ev, transition, severity, all, at, false, null)));
+      } else if (s.isOpen()) {
+        s.addOpenReasons(mask);
       }
     }
-    conditions.computeDeadline(s);
-    return new GuardResult(s, out, true);
+    s.setDeadline(conditions.deadline(s));
+  }
+
+  /** When a tick-raised alert happened, from the data: the moment the condition became due. */
+  private long dueTime(AthleteState s, Set<Reason> reasons, int rank, long now) {
+    long at = s.clock();
+    if (reasons.contains(Reason.PROLONGED_INACTIVITY)) {
+      long since = conditions.inactiveSince(s, now);
+      if (since != NONE) {
+        at = Math.max(at, since + settings.inactivityAfter().toMillis());
+      }
+    }
+    long last = s.lastRaisedAt(rank);
+    long cooldown = settings.alertCooldown().toMillis();
+    if (last != NONE && last + cooldown <= now) {
+      at = Math.max(at, last + cooldown);
+    }
+    return at == NONE ? now : Math.min(at, now);
   }
 
   private ExertionAlert resolve(
@@ -240,13 +522,10 @@ public final class AthleteGuard {
       ConditionEvaluator.Evaluation ev,
       long at,
       boolean painGone) {
-    Severity severity = Severity.values()[s.openSeverity];
-    s.openSeverity = 0;
-    s.openState = 0;
-    s.openReasonsMask = 0;
-    s.openedAt = NONE;
+    Severity severity = s.openSeverity();
+    s.close(at);
     return AlertFactory.build(
-        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, painGone));
+        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, painGone, null));
   }
 
   private AlertContext context(
@@ -257,9 +536,13 @@ public final class AthleteGuard {
       Severity severity,
       Set<Reason> reasons,
       long at,
-      boolean painGone) {
-    boolean reportInForce =
-        s.reportAt != NONE && at - s.reportAt <= settings.painStaleAfter().toMillis();
+      boolean painGone,
+      String withdrawnBecause) {
+    AthleteState.Report report = ev.report();
+    boolean reportInForce = report != null && at - report.at() <= staleMillis;
+    AthleteState.Report previous = report == null ? null : s.reportBefore(report);
+    int previousLevel =
+        previous != null && report.at() - previous.at() <= staleMillis ? previous.level() : 0;
     return new AlertContext(
         athleteId,
         state,
@@ -267,26 +550,16 @@ public final class AthleteGuard {
         ReasonPolicy.ordered(reasons),
         at,
         ev.pain(),
-        s.previousPainLevel,
+        previousLevel,
         ev.limits(),
         ev.window(),
         ev.activity(),
-        s.triggers(),
-        s.medicalSigns(),
-        s.coachId,
-        reportInForce ? s.reportId : null,
+        StateCodes.MOVEMENT.set(report == null ? 0 : report.triggers()),
+        AthleteState.medicalSigns(report),
+        s.coachId(),
+        reportInForce ? report.id() : null,
         painGone,
-        settings);
-  }
-
-  /** True when a heart rate was measured within {@code heartRatePrecedence} of {@code t}. */
-  private boolean heartRateMeasuredNear(AthleteState s, long t) {
-    return s.lastHeartRateAt != NONE
-        && Math.abs(t - s.lastHeartRateAt) <= settings.heartRatePrecedence().toMillis();
-  }
-
-  /** Heart-rate limits for the athlete at event time {@code t} (age counts in UTC years). */
-  public HeartRateLimits limits(AthleteState s, long t) {
-    return conditions.limits(s, t);
+        settings,
+        withdrawnBecause);
   }
 }

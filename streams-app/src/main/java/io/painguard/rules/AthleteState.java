@@ -2,96 +2,136 @@ package io.painguard.rules;
 
 import io.painguard.events.ActivityType;
 import io.painguard.events.AlertState;
-import io.painguard.events.Limb;
 import io.painguard.events.Movement;
-import io.painguard.events.PainSensation;
 import io.painguard.events.Reason;
-import io.painguard.events.RedFlag;
 import io.painguard.events.Severity;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Everything PainGuard remembers about one athlete: the profile, the pain report in force (without
- * its note), recent activity and the alert lifecycle. It is mutable -- {@link AthleteGuard} updates
- * it in place -- and has its own compact, versioned binary form ({@link #encode()}, {@link
- * #decode(byte[], GuidanceSettings)}) for a key-value store that holds ~100,000 athletes: about 100
- * bytes for an idle athlete, about 250 while a detection window is in use.
+ * Everything PainGuard remembers about one athlete, and the only class that changes it: the
+ * profile, the pain reports in force over the lateness bound, the per-second activity history
+ * ({@link ExertionWindow}) and the alert lifecycle with the transitions emitted over the same
+ * bound. {@link AthleteGuard} decides; it changes the state only through the methods below, named
+ * for what they record. {@link ConditionEvaluator} only reads.
  *
- * <p>Times are epoch milliseconds of event time; {@link #NONE} means "never". Enum values are kept
- * as ordinals and sets as bit masks of ordinals, which stays valid because the contract only ever
- * appends enum symbols.
+ * <p>It has its own compact, versioned binary form ({@link #encode()}, {@link #decode(byte[],
+ * GuidanceSettings)}): byte 0 is the version, bytes 1-8 the deadline (read alone by the ticker).
+ * Enum symbols are stored as {@link StateCodes} codes and severities as {@link SeverityRank}s,
+ * never as ordinals. Versions 1 and 2 (the layouts released before issue 13) are still read, by
+ * {@link LegacyStateDecoder}, and upgraded; every released version has golden bytes under {@code
+ * src/test/resources/athlete-state}.
+ *
+ * <p>Times are epoch milliseconds of event time; {@link #NONE} means "never".
  */
 public final class AthleteState {
 
   /** "Never" / "not known" for times. */
   public static final long NONE = Long.MIN_VALUE;
 
-  /** First byte of every encoding; bump it and keep reading the old one when the layout changes. */
   static final byte VERSION_1 = 1;
-
-  /** Version 1 plus {@link #lastHeartRateAt} at the end. */
+  /** Version 1 plus lastHeartRateAt at the end. */
   static final byte VERSION_2 = 2;
+  /**
+   * Codes and ranks instead of ordinals; the reports and transitions of the lateness bound; the
+   * activity history instead of a 120-second ring and a 10-second bitmap.
+   */
+  static final byte VERSION_3 = 3;
 
-  // Profile (null = not in the profile).
-  Integer birthYear;
-  Integer restingHeartRateBpm;
-  Integer maxHeartRateBpm;
-  String coachId;
-  long profileUpdatedAt = NONE;
+  /** At most this many reports are kept (the newest); more within the bound is not a person. */
+  static final int MAX_REPORTS = 8;
+  /** At most this many transitions are kept (the newest). */
+  static final int MAX_TRANSITIONS = 16;
 
-  // The pain report in force: the latest by event time.
-  String reportId;
-  long reportAt = NONE;
-  int painLevel;
-  int previousPainLevel;
-  int triggersMask;
-  int radiculopathyMask;
-  int radiatesMask;
-  int redFlagsMask;
-  long episodeStartAt = NONE;
-  /** Ceiling in force before {@link #reportAt}, -1 for none: judges window seconds before it. */
-  int previousCeilingPct = -1;
-  /** Activity (ordinal) during which pain rose by the rise threshold, -1 for none. */
-  int risingActivity = -1;
+  /**
+   * One pain report, without its note. Masks are {@link StateCodes} bits; {@code risingActivity}
+   * is the activity's code plus one during which the pain rose by the rise threshold, 0 for none.
+   */
+  record Report(
+      long at,
+      String id,
+      int level,
+      int triggers,
+      int radiculopathy,
+      int radiates,
+      int redFlags,
+      int risingActivity) {
 
-  // Activity.
-  long clock = NONE;
-  long tickedAt = NONE;
-  long lastSampleAt = NONE;
-  int lastActivity = -1;
-  int lastHeartRateBpm;
-  int lastIntensityHrrPct = Integer.MIN_VALUE;
-  /** Event time of the newest sample with a measured heart rate. */
-  long lastHeartRateAt = NONE;
-  long lastNonRestAt = NONE;
-  int lastNonRestActivity = -1;
-  ActivityBitmap activity = new ActivityBitmap();
-  ExertionWindow window;
+    boolean medical() {
+      return radiculopathy != 0 || radiates != 0 || redFlags != 0;
+    }
 
-  // Alert lifecycle.
-  int openSeverity;
-  int openState;
-  int openReasonsMask;
-  long openedAt = NONE;
-  long lastEvidenceAt = NONE;
-  int heldReasonsMask;
-  final long[] lastRaisedAt = new long[Severity.values().length];
-
-  /** Earliest event time at which a stream-time tick may change this state; see AthleteGuard. */
-  long deadline = Long.MAX_VALUE;
-
-  public AthleteState(GuidanceSettings settings) {
-    this.window = new ExertionWindow(settings.windowSeconds());
-    java.util.Arrays.fill(lastRaisedAt, NONE);
+    Report withRisingActivity(int activityCode) {
+      return new Report(at, id, level, triggers, radiculopathy, radiates, redFlags, activityCode);
+    }
   }
 
-  // ---- read access for views and tests ----
+  /** One alert transition as emitted: its id is derived from exactly these fields. */
+  record Transition(long at, int state, int rank, int reasons) {
+    boolean opens() {
+      return state == RAISED || state == ESCALATED;
+    }
+
+    AlertState alertState() {
+      return StateCodes.ALERT_STATE.of(state);
+    }
+
+    Severity severity() {
+      return SeverityRank.severity(rank);
+    }
+
+    List<Reason> reasonList() {
+      return ReasonPolicy.ordered(StateCodes.REASON.set(reasons));
+    }
+  }
+
+  static final int RAISED = StateCodes.ALERT_STATE.code(AlertState.RAISED);
+  static final int ESCALATED = StateCodes.ALERT_STATE.code(AlertState.ESCALATED);
+  static final int RESOLVED = StateCodes.ALERT_STATE.code(AlertState.RESOLVED);
+
+  // Profile (null = not in the profile).
+  private Integer birthYear;
+  private Integer restingHeartRateBpm;
+  private Integer maxHeartRateBpm;
+  private String coachId;
+  private long profileUpdatedAt = NONE;
+
+  // Pain: reports oldest first; the episode start as of the oldest one kept.
+  private final ArrayList<Report> reports = new ArrayList<>(2);
+  private long episodeFloor = NONE;
+
+  // Activity.
+  private long clock = NONE;
+  private long tickedAt = NONE;
+  private long lastSampleAt = NONE;
+  private int lastActivity;
+  private int lastHeartRateBpm;
+  private int lastIntensityHrrPct = Integer.MIN_VALUE;
+  private long lastHeartRateAt = NONE;
+  private long lastNonRestAt = NONE;
+  private ExertionWindow window = new ExertionWindow();
+
+  // Alert lifecycle.
+  private int openRank;
+  private int openState;
+  private int openReasons;
+  private long openedAt = NONE;
+  private long lastEvidenceAt = NONE;
+  private int heldReasons;
+  private final ArrayList<Transition> transitions = new ArrayList<>(2);
+
+  /** Earliest event time at which a stream-time tick may change this state; see AthleteGuard. */
+  private long deadline = Long.MAX_VALUE;
+
+  public AthleteState(GuidanceSettings settings) {}
+
+  AthleteState() {}
+
+  // ---- read access ----
 
   public Integer birthYear() {
     return birthYear;
@@ -109,33 +149,109 @@ public final class AthleteState {
     return coachId;
   }
 
-  public String painReportId() {
-    return reportId;
+  long profileUpdatedAt() {
+    return profileUpdatedAt;
   }
 
-  /** Event time of the pain report in force, or {@link #NONE}. */
+  /** The newest pain report (the one in force from its time on), or null. */
+  Report newestReport() {
+    return reports.isEmpty() ? null : reports.get(reports.size() - 1);
+  }
+
+  /** The report in force at {@code t}: the newest with a time at or before it, or null. */
+  Report reportAt(long t) {
+    for (int i = reports.size() - 1; i >= 0; i--) {
+      if (reports.get(i).at() <= t) {
+        return reports.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The report before {@code r}, or null. */
+  Report reportBefore(Report r) {
+    int i = reports.indexOf(r);
+    return i > 0 ? reports.get(i - 1) : null;
+  }
+
+  /** Reports with a time at or after {@code t}, oldest first. */
+  List<Report> reportsFrom(long t) {
+    List<Report> out = new ArrayList<>(2);
+    for (Report r : reports) {
+      if (r.at() >= t) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a report newer than {@code t} is held. */
+  boolean hasReportAfter(long t) {
+    Report newest = newestReport();
+    return newest != null && newest.at() > t;
+  }
+
+  /** Start of the pain episode in force at {@code t} (level >= 1, never interrupted), or NONE. */
+  long episodeStartAt(long t, GuidanceSettings settings) {
+    long start = NONE;
+    Report previous = null;
+    for (Report r : reports) {
+      if (r.at() > t) {
+        break;
+      }
+      if (r.level() < 1) {
+        start = NONE;
+      } else if (previous == null) {
+        start = episodeFloor != NONE ? episodeFloor : r.at();
+      } else if (!PainInForce.at(r.at(), previous.at(), previous.level(), settings).active()) {
+        start = r.at();
+      }
+      previous = r;
+    }
+    return start;
+  }
+
+  public String painReportId() {
+    Report r = newestReport();
+    return r == null ? null : r.id();
+  }
+
+  /** Event time of the newest pain report, or {@link #NONE}. */
   public long painReportedAt() {
-    return reportAt;
+    Report r = newestReport();
+    return r == null ? NONE : r.at();
   }
 
   public int painLevel() {
-    return painLevel;
+    Report r = newestReport();
+    return r == null ? 0 : r.level();
   }
 
   public Set<Movement> triggers() {
-    return fromMask(triggersMask, Movement.values(), Movement.class);
+    Report r = newestReport();
+    return StateCodes.MOVEMENT.set(r == null ? 0 : r.triggers());
   }
 
   public MedicalSigns medicalSigns() {
-    return MedicalSigns.of(
-        fromMask(radiculopathyMask, PainSensation.values(), PainSensation.class),
-        fromMask(radiatesMask, Limb.values(), Limb.class),
-        fromMask(redFlagsMask, RedFlag.values(), RedFlag.class));
+    return medicalSigns(newestReport());
   }
 
-  /** The newest event time seen in this athlete's own records, or {@link #NONE}. */
+  static MedicalSigns medicalSigns(Report r) {
+    return r == null
+        ? MedicalSigns.of(Set.of(), Set.of(), Set.of())
+        : MedicalSigns.of(
+            StateCodes.SENSATION.set(r.radiculopathy()),
+            StateCodes.LIMB.set(r.radiates()),
+            StateCodes.RED_FLAG.set(r.redFlags()));
+  }
+
+  /** The newest event time applied from this athlete's own records, or {@link #NONE}. */
   public long clock() {
     return clock;
+  }
+
+  long tickedAt() {
+    return tickedAt;
   }
 
   public long lastSampleAt() {
@@ -143,22 +259,15 @@ public final class AthleteState {
   }
 
   public ActivityType lastActivity() {
-    return lastActivity < 0 ? ActivityType.UNKNOWN : ActivityType.values()[lastActivity];
+    return StateCodes.ACTIVITY.of(lastActivity);
   }
 
-  /**
-   * The newest measured heart rate, null when the newest sample had none and no heart rate was
-   * being measured then (samples without heart rate do not hide a measured one, see {@link
-   * GuidanceSettings#heartRatePrecedence()}).
-   */
+  /** The newest measured heart rate, null when the newest sample that counts had none. */
   public Integer lastHeartRateBpm() {
     return lastHeartRateBpm == 0 ? null : lastHeartRateBpm;
   }
 
-  /**
-   * %HRR of the newest sample that counts for intensity (measured, or class-equivalent when no
-   * heart rate is being measured), null before any sample.
-   */
+  /** %HRR of the newest sample that counts for intensity, null before any. */
   public Integer lastIntensityHrrPct() {
     return lastIntensityHrrPct == Integer.MIN_VALUE ? null : lastIntensityHrrPct;
   }
@@ -172,27 +281,51 @@ public final class AthleteState {
     return lastHeartRateAt;
   }
 
+  ExertionWindow window() {
+    return window;
+  }
+
   /** Severity of the open alert, UNKNOWN when none is open. */
   public Severity openSeverity() {
-    return Severity.values()[openSeverity];
+    return SeverityRank.severity(openRank);
+  }
+
+  int openRank() {
+    return openRank;
+  }
+
+  boolean isOpen() {
+    return openRank != SeverityRank.NONE;
   }
 
   /** RAISED or ESCALATED while an alert is open, UNKNOWN otherwise. */
   public AlertState openState() {
-    return AlertState.values()[openState];
+    return StateCodes.ALERT_STATE.of(openState);
   }
 
   public List<Reason> openReasons() {
-    return ReasonPolicy.ordered(fromMask(openReasonsMask, Reason.values(), Reason.class));
+    return ReasonPolicy.ordered(StateCodes.REASON.set(openReasons));
+  }
+
+  int openReasonsMask() {
+    return openReasons;
   }
 
   public long openedAt() {
     return openedAt;
   }
 
+  long lastEvidenceAt() {
+    return lastEvidenceAt;
+  }
+
   /** The conditions that held at the last evaluation. */
   public Set<Reason> heldReasons() {
-    return fromMask(heldReasonsMask, Reason.values(), Reason.class);
+    return StateCodes.REASON.set(heldReasons);
+  }
+
+  int heldReasonsMask() {
+    return heldReasons;
   }
 
   /** Earliest event time at which a stream-time tick can change anything; MAX_VALUE for never. */
@@ -200,150 +333,403 @@ public final class AthleteState {
     return deadline;
   }
 
+  /** Event time of the newest RAISED or ESCALATED of this rank, or NONE. */
+  long lastRaisedAt(int rank) {
+    for (int i = transitions.size() - 1; i >= 0; i--) {
+      Transition t = transitions.get(i);
+      if (t.opens() && t.rank() == rank) {
+        return t.at();
+      }
+    }
+    return NONE;
+  }
+
+  List<Transition> transitions() {
+    return transitions;
+  }
+
+  /** The newest transition before {@code t}, or null. */
+  Transition lastTransitionBefore(long t) {
+    for (int i = transitions.size() - 1; i >= 0; i--) {
+      if (transitions.get(i).at() < t) {
+        return transitions.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The transitions at or after {@code t}, oldest first. */
+  List<Transition> transitionsFrom(long t) {
+    List<Transition> out = new ArrayList<>(2);
+    for (Transition tr : transitions) {
+      if (tr.at() >= t) {
+        out.add(tr);
+      }
+    }
+    return out;
+  }
+
+  /** The transition consumers last saw, or null. */
+  Transition lastTransition() {
+    return transitions.isEmpty() ? null : transitions.get(transitions.size() - 1);
+  }
+
+  // ---- changes, named for what they record ----
+
+  /** A profile edit. */
+  void applyProfile(long updatedAt, Integer birthYear, Integer restingBpm, Integer maxBpm, String coach) {
+    this.profileUpdatedAt = updatedAt;
+    this.birthYear = birthYear;
+    this.restingHeartRateBpm = restingBpm;
+    this.maxHeartRateBpm = maxBpm;
+    this.coachId = coach;
+  }
+
+  /**
+   * A pain report, placed by its event time among those kept; reports that no longer decide
+   * anything at or after {@code keepFrom} are forgotten.
+   */
+  void recordReport(Report report, long keepFrom, GuidanceSettings settings) {
+    int i = reports.size();
+    while (i > 0 && reports.get(i - 1).at() > report.at()) {
+      i--;
+    }
+    if (i > 0 && reports.get(i - 1).at() == report.at() && reports.get(i - 1).id().equals(report.id())) {
+      reports.set(i - 1, report); // the same report again
+    } else {
+      reports.add(i, report);
+    }
+    // The report in force at keepFrom and the one before it (its "previous level") stay.
+    while (reports.size() > MAX_REPORTS || (reports.size() > 2 && reports.get(2).at() <= keepFrom)) {
+      episodeFloor = episodeStartAt(reports.get(1).at(), settings);
+      reports.remove(0);
+    }
+  }
+
+  /** The activity (code + 1) under way when the pain in {@code report} rose (0: it did not rise). */
+  void markRising(Report report, int activityCode) {
+    int i = reports.indexOf(report);
+    if (i >= 0 && report.risingActivity() != activityCode) {
+      reports.set(i, report.withRisingActivity(activityCode));
+    }
+  }
+
+  /** A sample, in its second of the history; false when the history already held it. */
+  boolean recordSample(long second, int code, int activityCode, boolean flexed, long oldestSecond) {
+    return window.add(second, code, activityCode, flexed, oldestSecond);
+  }
+
+  /** What the newest sample says, for the status view and the heart-rate precedence. */
+  void recordNewestSample(long at, int activityCode, boolean countsForIntensity, int heartRateBpm, int intensityHrrPct) {
+    if (at < lastSampleAt) {
+      return;
+    }
+    lastSampleAt = at;
+    lastActivity = activityCode;
+    if (countsForIntensity) {
+      lastHeartRateBpm = heartRateBpm;
+      lastIntensityHrrPct = intensityHrrPct;
+    }
+  }
+
+  void recordHeartRateAt(long at) {
+    lastHeartRateAt = Math.max(lastHeartRateAt, at);
+  }
+
+  void recordNonRestAt(long at) {
+    lastNonRestAt = Math.max(lastNonRestAt, at);
+  }
+
+  /** The athlete's records have been applied up to event time {@code t}. */
+  void advanceClock(long t) {
+    clock = Math.max(clock, t);
+  }
+
+  /** A stream-time tick ran at {@code t}. */
+  void markTicked(long t) {
+    tickedAt = t;
+  }
+
+  /** Evidence for the open (or next) alert was seen at {@code t}. */
+  void noteEvidence(long t) {
+    if (t > lastEvidenceAt) {
+      lastEvidenceAt = t;
+    }
+  }
+
+  void setHeldReasons(int mask) {
+    heldReasons = mask;
+  }
+
+  /** An alert was raised or escalated at {@code at}. */
+  Transition open(AlertState transition, int rank, int reasons, long at) {
+    if (transition == AlertState.RAISED) {
+      openedAt = at;
+    }
+    openRank = rank;
+    openState = StateCodes.ALERT_STATE.code(transition);
+    openReasons = reasons;
+    noteEvidence(at);
+    return log(new Transition(at, openState, rank, reasons));
+  }
+
+  /** Conditions seen while the alert stays open at the same severity. */
+  void addOpenReasons(int reasons) {
+    openReasons |= reasons;
+  }
+
+  /** The open alert was resolved at {@code at}; returns the transition. */
+  Transition close(long at) {
+    Transition t = new Transition(at, RESOLVED, openRank, 0);
+    openRank = SeverityRank.NONE;
+    openState = 0;
+    openReasons = 0;
+    openedAt = NONE;
+    return log(t);
+  }
+
+  void setDeadline(long deadline) {
+    this.deadline = deadline;
+  }
+
+  /**
+   * Forgets the lifecycle after {@code base} (exclusive of transitions before {@code from}), so it
+   * can be re-derived from the history: the state is as it was right after {@code base}, or -- with
+   * no base -- as before any transition kept. Used before re-evaluating from a late record's time.
+   */
+  void rewindLifecycle(Transition base, long from) {
+    transitions.removeIf(t -> t.at() >= from);
+    if (base == null || !base.opens()) {
+      openRank = SeverityRank.NONE;
+      openState = 0;
+      openReasons = 0;
+      openedAt = NONE;
+      heldReasons = 0;
+    } else {
+      openRank = base.rank();
+      openState = base.state();
+      openReasons = base.reasons();
+      heldReasons = base.reasons();
+      openedAt = base.at();
+      for (int i = transitions.size() - 1; i >= 0; i--) {
+        Transition t = transitions.get(i);
+        if (t.state() == RAISED) {
+          openedAt = t.at();
+          break;
+        } else if (t.state() == RESOLVED) {
+          break;
+        }
+      }
+    }
+    lastEvidenceAt = base == null ? NONE : base.at();
+  }
+
+  /** Evidence as it stood at {@code t} at the latest (re-evaluating from {@code t}). */
+  void capEvidence(long t) {
+    if (lastEvidenceAt > t) {
+      lastEvidenceAt = t;
+    }
+  }
+
+  /** Forgets transitions no longer needed at or after {@code keepFrom} (cooldowns included). */
+  void forgetTransitionsBefore(long keepFrom) {
+    while (transitions.size() > MAX_TRANSITIONS
+        || (transitions.size() > 1 && transitions.get(1).at() < keepFrom)) {
+      transitions.remove(0);
+    }
+  }
+
+  private Transition log(Transition t) {
+    int i = transitions.size();
+    while (i > 0 && transitions.get(i - 1).at() > t.at()) {
+      i--;
+    }
+    transitions.add(i, t);
+    return t;
+  }
+
   // ---- encoding ----
 
   /** The deadline stored in an encoded state, read without decoding the rest (for the ticker). */
   public static long deadlineOf(byte[] encoded) {
     if (encoded == null || encoded.length < 9 || !knownVersion(encoded[0])) {
-      return NONE; // unknown layout: let the caller decode it properly
+      return NONE; // unknown layout: let the caller decode it properly (and fail loudly)
     }
     return ByteBuffer.wrap(encoded, 1, 8).getLong();
   }
 
+  /** The version byte of an encoded state, -1 when there is none. */
+  public static int versionOf(byte[] encoded) {
+    return encoded == null || encoded.length == 0 ? -1 : encoded[0];
+  }
+
   public byte[] encode() {
     byte[] coach = utf8(coachId);
-    byte[] report = utf8(reportId);
+    byte[][] ids = new byte[reports.size()][];
+    int reportBytes = 0;
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = utf8(reports.get(i).id());
+      reportBytes += 8 + 2 + ids[i].length + 1 + 4 * 4 + 1;
+    }
     int size =
         1 + 8 // version, deadline
-            + 4 * 3 + 4 + length(coach) + 8 // profile
-            + 4 + length(report) + 8 + 4 * 8 + 8 // pain
-            + 8 * 5 + 4 * 4 + 8 + 8 + window.encodedSize() // activity
-            + 4 * 3 + 8 * 2 + 4 + 8 * lastRaisedAt.length // alerts
-            + 8; // version 2: lastHeartRateAt
+            + 2 + 1 + 1 + 2 + length(coach) + 8 // profile
+            + 1 + reportBytes + 8 // reports, episode floor
+            + 8 + 8 + 8 + 1 + 1 + 2 + 8 + 8 + window.encodedSize() // activity
+            + 1 + 1 + 4 + 8 + 8 + 4 // lifecycle
+            + 1 + transitions.size() * (8 + 1 + 1 + 4); // transitions
     ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(VERSION_2).putLong(deadline);
-    out.putInt(orZero(birthYear)).putInt(orZero(restingHeartRateBpm)).putInt(orZero(maxHeartRateBpm));
+    out.put(VERSION_3).putLong(deadline);
+    out.putShort((short) orZero(birthYear))
+        .put((byte) orZero(restingHeartRateBpm))
+        .put((byte) orZero(maxHeartRateBpm));
     putBytes(out, coach);
     out.putLong(profileUpdatedAt);
-    putBytes(out, report);
-    out.putLong(reportAt)
-        .putInt(painLevel)
-        .putInt(previousPainLevel)
-        .putInt(triggersMask)
-        .putInt(radiculopathyMask)
-        .putInt(radiatesMask)
-        .putInt(redFlagsMask)
-        .putInt(previousCeilingPct)
-        .putInt(risingActivity)
-        .putLong(episodeStartAt);
-    out.putLong(clock)
-        .putLong(tickedAt)
-        .putLong(lastSampleAt)
-        .putLong(lastNonRestAt)
-        .putLong(activity.newestBucket())
-        .putInt(lastActivity)
-        .putInt(lastHeartRateBpm)
-        .putInt(lastIntensityHrrPct)
-        .putInt(lastNonRestActivity)
-        .putLong(activity.bits())
-        .putLong(0L); // reserved
-    window.writeTo(out);
-    out.putInt(openSeverity).putInt(openState).putInt(openReasonsMask);
-    out.putLong(openedAt).putLong(lastEvidenceAt);
-    out.putInt(heldReasonsMask);
-    for (long t : lastRaisedAt) {
-      out.putLong(t);
+    out.put((byte) reports.size());
+    for (int i = 0; i < ids.length; i++) {
+      Report r = reports.get(i);
+      out.putLong(r.at());
+      putBytes(out, ids[i]);
+      out.put((byte) r.level())
+          .putInt(r.triggers())
+          .putInt(r.radiculopathy())
+          .putInt(r.radiates())
+          .putInt(r.redFlags())
+          .put((byte) r.risingActivity());
     }
-    out.putLong(lastHeartRateAt);
+    out.putLong(episodeFloor);
+    out.putLong(clock).putLong(tickedAt).putLong(lastSampleAt);
+    out.put((byte) lastActivity).put((byte) lastHeartRateBpm);
+    out.putShort(lastIntensityHrrPct == Integer.MIN_VALUE ? Short.MIN_VALUE : (short) lastIntensityHrrPct);
+    out.putLong(lastHeartRateAt).putLong(lastNonRestAt);
+    window.writeTo(out);
+    out.put((byte) openRank).put((byte) openState).putInt(openReasons);
+    out.putLong(openedAt).putLong(lastEvidenceAt).putInt(heldReasons);
+    out.put((byte) transitions.size());
+    for (Transition t : transitions) {
+      out.putLong(t.at()).put((byte) t.state()).put((byte) t.rank()).putInt(t.reasons());
+    }
     return out.array();
   }
 
   /**
-   * Reads an encoded state, of this version or an older one.
+   * Reads an encoded state of this version or an older one (upgraded).
    *
-   * @throws IllegalArgumentException when the bytes are not an athlete state this version knows
+   * @throws UnreadableStateException when the bytes are not an athlete state this build can read
    */
   public static AthleteState decode(byte[] encoded, GuidanceSettings settings) {
     if (encoded == null || encoded.length == 0 || !knownVersion(encoded[0])) {
-      throw new IllegalArgumentException(
+      throw new UnreadableStateException(
+          versionOf(encoded),
           "Not an athlete state of a known version (first byte "
               + (encoded == null || encoded.length == 0 ? "missing" : encoded[0])
               + ").");
     }
     try {
+      if (encoded[0] != VERSION_3) {
+        return LegacyStateDecoder.decode(encoded, settings);
+      }
       ByteBuffer in = ByteBuffer.wrap(encoded, 1, encoded.length - 1);
-      AthleteState s = new AthleteState(settings);
+      AthleteState s = new AthleteState();
       s.deadline = in.getLong();
-      s.birthYear = orNull(in.getInt());
-      s.restingHeartRateBpm = orNull(in.getInt());
-      s.maxHeartRateBpm = orNull(in.getInt());
+      s.birthYear = orNull(in.getShort());
+      s.restingHeartRateBpm = orNull(in.get() & 0xFF);
+      s.maxHeartRateBpm = orNull(in.get() & 0xFF);
       s.coachId = getString(in);
       s.profileUpdatedAt = in.getLong();
-      s.reportId = getString(in);
-      s.reportAt = in.getLong();
-      s.painLevel = in.getInt();
-      s.previousPainLevel = in.getInt();
-      s.triggersMask = in.getInt();
-      s.radiculopathyMask = in.getInt();
-      s.radiatesMask = in.getInt();
-      s.redFlagsMask = in.getInt();
-      s.previousCeilingPct = in.getInt();
-      s.risingActivity = in.getInt();
-      s.episodeStartAt = in.getLong();
+      int reportCount = in.get() & 0xFF;
+      for (int i = 0; i < reportCount; i++) {
+        long at = in.getLong();
+        String id = getString(in);
+        s.reports.add(
+            new Report(at, id, in.get(), in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.get() & 0xFF));
+      }
+      s.episodeFloor = in.getLong();
       s.clock = in.getLong();
       s.tickedAt = in.getLong();
       s.lastSampleAt = in.getLong();
+      s.lastActivity = in.get() & 0xFF;
+      s.lastHeartRateBpm = in.get() & 0xFF;
+      short pct = in.getShort();
+      s.lastIntensityHrrPct = pct == Short.MIN_VALUE ? Integer.MIN_VALUE : pct;
+      s.lastHeartRateAt = in.getLong();
       s.lastNonRestAt = in.getLong();
-      long newestBucket = in.getLong();
-      s.lastActivity = in.getInt();
-      s.lastHeartRateBpm = in.getInt();
-      s.lastIntensityHrrPct = in.getInt();
-      s.lastNonRestActivity = in.getInt();
-      s.activity = new ActivityBitmap(newestBucket, in.getLong());
-      in.getLong(); // reserved
-      s.window = ExertionWindow.readFrom(in, settings.windowSeconds());
-      s.openSeverity = in.getInt();
-      s.openState = in.getInt();
-      s.openReasonsMask = in.getInt();
+      s.window = ExertionWindow.readFrom(in);
+      s.openRank = in.get() & 0xFF;
+      s.openState = in.get() & 0xFF;
+      s.openReasons = in.getInt();
       s.openedAt = in.getLong();
       s.lastEvidenceAt = in.getLong();
-      s.heldReasonsMask = in.getInt();
-      for (int i = 0; i < s.lastRaisedAt.length; i++) {
-        s.lastRaisedAt[i] = in.getLong();
+      s.heldReasons = in.getInt();
+      int transitionCount = in.get() & 0xFF;
+      for (int i = 0; i < transitionCount; i++) {
+        s.transitions.add(new Transition(in.getLong(), in.get() & 0xFF, in.get() & 0xFF, in.getInt()));
       }
-      if (encoded[0] >= VERSION_2) {
-        s.lastHeartRateAt = in.getLong();
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException("trailing bytes");
       }
       return s;
-    } catch (BufferUnderflowException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("Athlete state bytes are truncated or corrupt.", e);
+    } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new UnreadableStateException(
+          encoded[0], "Athlete state bytes of version " + encoded[0] + " are truncated or corrupt.", e);
     }
+  }
+
+  /** Builds a version-3 state from what a version-1 or -2 layout held; see LegacyStateDecoder. */
+  static AthleteState upgraded(
+      long deadline,
+      Integer birthYear,
+      Integer restingBpm,
+      Integer maxBpm,
+      String coachId,
+      long profileUpdatedAt,
+      List<Report> reports,
+      long episodeFloor,
+      long clock,
+      long tickedAt,
+      long lastSampleAt,
+      int lastActivity,
+      int lastHeartRateBpm,
+      int lastIntensityHrrPct,
+      long lastHeartRateAt,
+      long lastNonRestAt,
+      ExertionWindow window,
+      int openRank,
+      int openState,
+      int openReasons,
+      long openedAt,
+      long lastEvidenceAt,
+      int heldReasons,
+      List<Transition> transitions) {
+    AthleteState s = new AthleteState();
+    s.deadline = deadline;
+    s.applyProfile(profileUpdatedAt, birthYear, restingBpm, maxBpm, coachId);
+    s.reports.addAll(reports);
+    s.episodeFloor = episodeFloor;
+    s.clock = clock;
+    s.tickedAt = tickedAt;
+    s.lastSampleAt = lastSampleAt;
+    s.lastActivity = lastActivity;
+    s.lastHeartRateBpm = lastHeartRateBpm;
+    s.lastIntensityHrrPct = lastIntensityHrrPct;
+    s.lastHeartRateAt = lastHeartRateAt;
+    s.lastNonRestAt = lastNonRestAt;
+    s.window = window;
+    s.openRank = openRank;
+    s.openState = openState;
+    s.openReasons = openReasons;
+    s.openedAt = openedAt;
+    s.lastEvidenceAt = lastEvidenceAt;
+    s.heldReasons = heldReasons;
+    s.transitions.addAll(transitions);
+    s.transitions.sort(java.util.Comparator.comparingLong(Transition::at));
+    return s;
   }
 
   // ---- helpers ----
 
   private static boolean knownVersion(byte version) {
-    return version == VERSION_1 || version == VERSION_2;
-  }
-
-  static <E extends Enum<E>> int mask(Collection<E> values) {
-    int m = 0;
-    for (E e : values) {
-      if (e.ordinal() < 32) {
-        m |= 1 << e.ordinal();
-      }
-    }
-    return m;
-  }
-
-  static <E extends Enum<E>> Set<E> fromMask(int mask, E[] all, Class<E> type) {
-    Set<E> out = EnumSet.noneOf(type);
-    for (E e : all) {
-      if (e.ordinal() < 32 && (mask & (1 << e.ordinal())) != 0) {
-        out.add(e);
-      }
-    }
-    return out;
+    return version == VERSION_1 || version == VERSION_2 || version == VERSION_3;
   }
 
   private static byte[] utf8(String s) {
@@ -356,14 +742,14 @@ public final class AthleteState {
 
   private static void putBytes(ByteBuffer out, byte[] bytes) {
     if (bytes == null) {
-      out.putInt(-1);
+      out.putShort((short) -1);
     } else {
-      out.putInt(bytes.length).put(bytes);
+      out.putShort((short) bytes.length).put(bytes);
     }
   }
 
   private static String getString(ByteBuffer in) {
-    int length = in.getInt();
+    int length = in.getShort();
     if (length < 0) {
       return null;
     }

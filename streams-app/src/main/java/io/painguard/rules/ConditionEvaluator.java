@@ -4,14 +4,13 @@ import static io.painguard.rules.AthleteState.NONE;
 
 import io.painguard.events.ActivityType;
 import io.painguard.events.Reason;
-import io.painguard.events.Severity;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which alert conditions hold for an athlete at one event time, and the bookkeeping the alert
- * lifecycle needs: when the evidence was last seen (for "back under the ceiling for 2 minutes")
- * and the next event time at which a tick could change anything.
+ * Which alert conditions hold for an athlete at one event time, read from the state as it was at
+ * that time: the report in force then, the activity history around it. It never changes the state
+ * -- it reports what it found (including the newest evidence) and {@link AthleteGuard} records it.
  *
  * <p>Conditions (each needs an active pain episode unless noted):
  *
@@ -33,26 +32,34 @@ final class ConditionEvaluator {
 
   /** Conditions that hold on their own (no sample needed); their end is recorded as evidence. */
   static final int PERSISTENT =
-      AthleteState.mask(
+      StateCodes.REASON.mask(
           EnumSet.of(
               Reason.RADICULOPATHY_SIGNS, Reason.MEDICAL_RED_FLAG, Reason.PROLONGED_INACTIVITY));
 
-  /** What was found at one event time. */
+  /**
+   * What was found at one event time.
+   *
+   * @param evidence the newest event time at which a sample-based condition was seen, or NONE
+   */
   record Evaluation(
       Set<Reason> held,
       PainInForce pain,
       HeartRateLimits limits,
       WindowSummary window,
-      ActivityType activity) {}
+      ActivityType activity,
+      AthleteState.Report report,
+      long evidence) {}
 
   private final GuidanceSettings settings;
   private final long staleMillis;
   private final long ongoingMillis;
+  private final int ongoingSeconds;
 
   ConditionEvaluator(GuidanceSettings settings) {
     this.settings = settings;
     this.staleMillis = settings.painStaleAfter().toMillis();
     this.ongoingMillis = settings.activityOngoing().toMillis();
+    this.ongoingSeconds = (int) settings.activityOngoing().toSeconds();
   }
 
   static Set<Reason> medicalReasons(MedicalSigns signs) {
@@ -66,124 +73,42 @@ final class ConditionEvaluator {
     return reasons;
   }
 
-  /**
-   * Evaluates the conditions at {@code now}, recording evidence times and which conditions held.
-   *
-   * @param endTime event time at which persistent conditions that no longer hold have ended (the
-   *     input's own time; staleness is handled separately with its exact time)
-   */
-  Evaluation evaluate(AthleteState s, long now, long endTime) {
-    expireStale(s, now);
-    s.window.expire(Math.floorDiv(now, 1000));
-    Evaluation ev = compute(s, now, true);
-    int heldMask = AthleteState.mask(ev.held());
-    if ((s.heldReasonsMask & ~heldMask & PERSISTENT) != 0) {
-      evidence(s, endTime);
-    }
-    s.heldReasonsMask = heldMask;
-    return ev;
-  }
-
-  /** The same evaluation without touching the state. */
-  Evaluation snapshot(AthleteState s, long now) {
-    return compute(s, now, false);
-  }
-
-  /** Persistent conditions of a report that went stale before {@code at} ended when it did. */
-  void expireStale(AthleteState s, long at) {
-    if (s.reportAt != NONE && (s.heldReasonsMask & PERSISTENT) != 0) {
-      long lastHeld = s.reportAt + staleMillis;
-      if (at > lastHeld) {
-        evidence(s, lastHeld);
-        s.heldReasonsMask &= ~PERSISTENT;
-      }
-    }
-  }
-
-  /** True when a non-REST sample lies within {@code activityOngoing} before {@code t}. */
-  boolean activeAt(AthleteState s, long t) {
-    if (s.lastNonRestAt == NONE) {
-      return false;
-    } else if (t >= s.lastNonRestAt) {
-      return t - s.lastNonRestAt <= ongoingMillis;
-    }
-    // A late report: the 10-second activity bitmap covers the grace period.
-    return s.activity.anyBetween(t - ongoingMillis, t);
-  }
-
-  /** When a tick-raised alert happened, from the data: the moment the condition became due. */
-  long dueTime(AthleteState s, Set<Reason> reasons, Severity severity, long now) {
-    long at = s.clock;
-    if (reasons.contains(Reason.PROLONGED_INACTIVITY)) {
-      at = Math.max(at, inactiveSince(s) + settings.inactivityAfter().toMillis());
-    }
-    long last = s.lastRaisedAt[severity.ordinal()];
-    if (last != NONE && last + settings.alertCooldown().toMillis() <= now) {
-      at = Math.max(at, last + settings.alertCooldown().toMillis());
-    }
-    return at == NONE ? now : Math.min(at, now);
-  }
-
-  /** Sets {@link AthleteState#deadline}: the next event time at which a tick may change anything. */
-  void computeDeadline(AthleteState s) {
-    long processed = Math.max(s.clock, s.tickedAt);
-    long d = Long.MAX_VALUE;
-    boolean medical = s.radiculopathyMask != 0 || s.radiatesMask != 0 || s.redFlagsMask != 0;
-    if (s.reportAt != NONE && (s.painLevel >= 1 || medical)) {
-      d = earliest(d, s.reportAt + staleMillis + 1, processed);
-    }
-    if (PainInForce.at(processed, s.reportAt, s.painLevel, settings).active()
-        && inactiveSince(s) != NONE) {
-      d = earliest(d, inactiveSince(s) + settings.inactivityAfter().toMillis(), processed);
-    }
-    if (s.openSeverity != 0) {
-      long from = s.lastEvidenceAt != NONE ? s.lastEvidenceAt : s.openedAt;
-      long resolveAt = from + settings.resolveAfter().toMillis();
-      if (resolveAt > processed) {
-        d = earliest(d, resolveAt, processed);
-      } else if ((s.heldReasonsMask & PERSISTENT) == 0) {
-        // Conditions that need samples end as the window ages: look again every resolveAfter.
-        // (Persistent ones end with staleness, already a candidate, or with a new input.)
-        d = earliest(d, processed + settings.resolveAfter().toMillis(), processed);
-      }
-    }
-    for (long raised : s.lastRaisedAt) {
-      if (raised != NONE) {
-        d = earliest(d, raised + settings.alertCooldown().toMillis(), processed);
-      }
-    }
-    s.deadline = d;
-  }
-
-  HeartRateLimits limits(AthleteState s, long t) {
-    int year = UtcYear.of(t);
-    return HeartRateLimits.of(s.birthYear, s.restingHeartRateBpm, s.maxHeartRateBpm, year, settings);
-  }
-
-  private Evaluation compute(AthleteState s, long now, boolean record) {
-    PainInForce pain = PainInForce.at(now, s.reportAt, s.painLevel, settings);
+  /** The conditions at {@code now}, judged with what was known about the time up to {@code now}. */
+  Evaluation evaluate(AthleteState s, long now) {
+    AthleteState.Report report = s.reportAt(now);
+    PainInForce pain = report == null ? PainInForce.NONE : PainInForce.at(now, report.at(), report.level(), settings);
     HeartRateLimits limits = limits(s, now);
-    long changeSecond = s.reportAt == NONE ? Long.MIN_VALUE : Math.floorDiv(s.reportAt, 1000);
+    long nowSecond = Math.floorDiv(now, 1000);
+    long changeSecond = Long.MIN_VALUE;
+    int ceilingBefore = -1;
+    if (report != null) {
+      changeSecond = Math.floorDiv(report.at(), 1000);
+      AthleteState.Report previous = s.reportBefore(report);
+      if (previous != null) {
+        ceilingBefore = PainInForce.at(report.at(), previous.at(), previous.level(), settings).ceilingHrrPct();
+      }
+    }
+    ExertionWindow history = s.window();
     WindowSummary w =
-        s.window.summarize(
-            Math.floorDiv(now, 1000),
-            changeSecond,
-            s.previousCeilingPct,
-            pain.ceilingHrrPct(),
-            limits,
-            settings);
-    boolean ongoing = s.lastNonRestAt != NONE && now - s.lastNonRestAt <= ongoingMillis;
+        history.summarize(
+            nowSecond, settings.windowSeconds(), changeSecond, ceilingBefore, pain.ceilingHrrPct(), limits, settings);
+    long nonRestSecond = history.lastNonRestSecond(nowSecond, nowSecond - ongoingSeconds);
+    boolean ongoing = nonRestSecond != NONE;
     ActivityType current = ActivityType.UNKNOWN;
     if (ongoing) {
-      current = ActivityType.values()[s.lastNonRestActivity];
-    } else if (s.lastSampleAt != NONE && now - s.lastSampleAt <= ongoingMillis) {
-      current = s.lastActivity();
+      current = StateCodes.ACTIVITY.of(history.activity(nonRestSecond));
+    } else {
+      long any = history.lastSampleSecond(nowSecond, nowSecond - ongoingSeconds);
+      if (any != NONE) {
+        current = StateCodes.ACTIVITY.of(history.activity(any));
+      }
     }
 
     Set<Reason> held = EnumSet.noneOf(Reason.class);
+    long evidence = NONE;
     if (pain.active()) {
-      if (record && w.lastAboveSecond() != Long.MIN_VALUE) {
-        evidence(s, w.lastAboveSecond() * 1000);
+      if (w.lastAboveSecond() != Long.MIN_VALUE) {
+        evidence = Math.max(evidence, w.lastAboveSecond() * 1000);
       }
       if (w.secondsAboveCeiling() >= settings.sustainedMinAbove().toSeconds()) {
         held.add(Reason.SUSTAINED_HIGH_INTENSITY);
@@ -191,53 +116,106 @@ final class ConditionEvaluator {
           held.add(Reason.SEVERE_PAIN_WHILE_ACTIVE);
         }
       }
-      if (ongoing && MovementTable.involvesAny(current, s.triggers())) {
+      if (ongoing && report.triggers() != 0
+          && MovementTable.involvesAny(current, StateCodes.MOVEMENT.set(report.triggers()))) {
         held.add(Reason.TRIGGER_MOVEMENT);
-        if (record) {
-          evidence(s, s.lastNonRestAt);
-        }
+        evidence = Math.max(evidence, nonRestSecond * 1000);
       }
       if (w.flexionRepetitions() >= settings.flexionRepetitions()) {
         held.add(Reason.EXCESSIVE_RANGE_OF_MOTION);
-        if (record) {
-          evidence(s, w.lastFlexionSecond() * 1000);
-        }
+        evidence = Math.max(evidence, w.lastFlexionSecond() * 1000);
       }
-      if (s.risingActivity >= 0 && ongoing && s.lastNonRestActivity == s.risingActivity) {
+      if (report.risingActivity() != 0
+          && ongoing
+          && history.activity(nonRestSecond) + 1 == report.risingActivity()) {
         held.add(Reason.PAIN_INCREASING_DURING_ACTIVITY);
-        if (record) {
-          evidence(s, Math.max(s.lastNonRestAt, s.reportAt));
-        }
+        evidence = Math.max(evidence, Math.max(nonRestSecond * 1000, report.at()));
       }
-      long since = inactiveSince(s);
+      long since = inactiveSince(s, now);
       if (!ongoing && since != NONE && now - since >= settings.inactivityAfter().toMillis()) {
         held.add(Reason.PROLONGED_INACTIVITY);
       }
     }
-    if (s.reportAt != NONE && now - s.reportAt <= staleMillis) {
-      if (s.radiculopathyMask != 0 || s.radiatesMask != 0) {
+    if (report != null && now - report.at() <= staleMillis) {
+      if (report.radiculopathy() != 0 || report.radiates() != 0) {
         held.add(Reason.RADICULOPATHY_SIGNS);
       }
-      if (s.redFlagsMask != 0) {
+      if (report.redFlags() != 0) {
         held.add(Reason.MEDICAL_RED_FLAG);
       }
     }
-    return new Evaluation(held, pain, limits, w, current);
+    return new Evaluation(held, pain, limits, w, current, report, evidence);
   }
 
-  /** Start of the current stretch without activity beyond rest, within the episode. */
-  private static long inactiveSince(AthleteState s) {
-    if (s.episodeStartAt == NONE) {
+  /** The activity under way at {@code t} (a non-REST sample within activityOngoing), -1 if none. */
+  int activityAt(AthleteState s, long t) {
+    long second = Math.floorDiv(t, 1000);
+    long nonRest = s.window().lastNonRestSecond(second, second - ongoingSeconds);
+    return nonRest == NONE ? -1 : s.window().activity(nonRest);
+  }
+
+  /** Event time at which the persistent conditions of the report in force at {@code t} went stale. */
+  long staleAt(AthleteState.Report report) {
+    return report.at() + staleMillis;
+  }
+
+  /** The deadline: the next event time after what was processed at which a tick may change anything. */
+  long deadline(AthleteState s) {
+    long processed = Math.max(s.clock(), s.tickedAt());
+    long d = Long.MAX_VALUE;
+    AthleteState.Report r = s.newestReport();
+    if (r != null && (r.level() >= 1 || r.medical())) {
+      d = earliest(d, r.at() + staleMillis + 1, processed);
+    }
+    if (r != null && PainInForce.at(processed, r.at(), r.level(), settings).active()) {
+      long since = inactiveSince(s, processed);
+      if (since != NONE) {
+        d = earliest(d, since + settings.inactivityAfter().toMillis(), processed);
+      }
+    }
+    if (s.isOpen()) {
+      long from = s.lastEvidenceAt() != NONE ? s.lastEvidenceAt() : s.openedAt();
+      long resolveAt = from + settings.resolveAfter().toMillis();
+      if (resolveAt > processed) {
+        d = earliest(d, resolveAt, processed);
+      } else if ((s.heldReasonsMask() & PERSISTENT) == 0) {
+        // Conditions that need samples end as the window ages: look again every resolveAfter.
+        d = earliest(d, processed + settings.resolveAfter().toMillis(), processed);
+      }
+    }
+    for (AthleteState.Transition t : s.transitions()) {
+      if (t.opens()) {
+        d = earliest(d, t.at() + settings.alertCooldown().toMillis(), processed);
+      }
+    }
+    return d;
+  }
+
+  HeartRateLimits limits(AthleteState s, long t) {
+    int year = UtcYear.of(t);
+    return HeartRateLimits.of(s.birthYear(), s.restingHeartRateBpm(), s.maxHeartRateBpm(), year, settings);
+  }
+
+  /** Start of the stretch without activity beyond rest up to {@code now}, within the episode. */
+  long inactiveSince(AthleteState s, long now) {
+    long episode = s.episodeStartAt(now, settings);
+    if (episode == NONE) {
       return NONE;
     }
-    return Math.max(s.lastNonRestAt, s.episodeStartAt);
-  }
-
-  private static void evidence(AthleteState s, long at) {
-    s.lastEvidenceAt = Math.max(s.lastEvidenceAt, at);
+    long lastNonRest = s.lastNonRestAt();
+    if (lastNonRest > now) {
+      long second = Math.floorDiv(now, 1000);
+      long found = s.window().lastNonRestSecond(second, Long.MIN_VALUE);
+      lastNonRest = found == NONE ? NONE : found * 1000;
+    }
+    return Math.max(lastNonRest, episode);
   }
 
   private static long earliest(long current, long candidate, long after) {
     return candidate > after && candidate < current ? candidate : current;
+  }
+
+  long ongoingMillis() {
+    return ongoingMillis;
   }
 }

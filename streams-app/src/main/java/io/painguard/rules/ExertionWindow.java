@@ -1,18 +1,23 @@
 package io.painguard.rules;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
- * The last N seconds of one athlete's activity, one byte a second, in a ring indexed by epoch
- * second: enough to decide "above the ceiling for 60 s of 120 s" again whenever the ceiling changes
- * (a late pain report, a profile update) without keeping any sample.
+ * One athlete's recent activity, one slot a second, long enough to judge any detection window that
+ * ends within the lateness bound: {@code window + max-lateness} plus a few seconds of context. A
+ * late sample is written into its own second, and any window can be summed again as of any second
+ * held -- "above the ceiling for 60 s of 120 s" is decided from the samples' own event times, not
+ * from their arrival order, and again whenever the pain in force changes (a late report).
  *
- * <p>A slot holds {@link #EMPTY}, {@link #REST}, an intensity class for samples without heart rate
- * ({@link #LIGHT}, {@link #MODERATE}, {@link #VIGOROUS}), or the heart rate itself (20-250 bpm). A
- * second bit set marks seconds with trunk flexion beyond the moderate range. A sample stands for
- * its activity until the next one, for at most {@code holdSeconds}, so devices that report every
- * few seconds are measured fairly while a lone spike never is.
+ * <p>Each second holds two bytes. The <em>code</em>: {@link #EMPTY}, {@link #REST}, an intensity
+ * class for samples without heart rate ({@link #LIGHT}, {@link #MODERATE}, {@link #VIGOROUS}) or
+ * the heart rate itself (20-250 bpm). The <em>meta</em> byte: the activity's {@link StateCodes}
+ * code (0 = no sample that second) and a bit for trunk flexion beyond the moderate range. Only
+ * samples are stored; how long a sample stands for its activity ({@code sampleHold}) and whether a
+ * measured heart rate outranks an equipment estimate ({@code heartRatePrecedence}) are applied when
+ * summing, so the result does not depend on which device's sample arrived first. Two samples in
+ * one second combine the same way in either order: a measured heart rate beats an estimate, the
+ * higher of two of a kind wins, an activity beats rest.
  */
 public final class ExertionWindow {
 
@@ -24,15 +29,26 @@ public final class ExertionWindow {
   /** Slot values from this one up are heart rates in bpm. */
   public static final int MIN_HEART_RATE = 20;
 
+  static final int FLEXED = 0x40;
+  static final int ACTIVITY_BITS = 0x3F;
+  /** Stored activity values are the code plus one; 0 means no sample in that second. */
+  private static final int REST_ACTIVITY = StateCodes.ACTIVITY.code(io.painguard.events.ActivityType.REST) + 1;
   private static final long NONE = Long.MIN_VALUE;
 
-  private final byte[] slots;
-  private final long[] flexion;
-  private long endSecond = NONE;
+  private byte[] codes;
+  private byte[] meta;
+  /** Array index of {@link #startSecond}. */
+  private int head;
+  private int length;
+  private long startSecond = NONE;
 
-  public ExertionWindow(int seconds) {
-    this.slots = new byte[seconds];
-    this.flexion = new long[(seconds + 63) / 64];
+  public ExertionWindow() {
+    this(0);
+  }
+
+  private ExertionWindow(int capacity) {
+    codes = new byte[capacity];
+    meta = new byte[capacity];
   }
 
   /** The slot code of a sample: REST, the heart rate when measured, else the intensity class. */
@@ -49,78 +65,131 @@ public final class ExertionWindow {
     };
   }
 
-  public int size() {
-    return slots.length;
-  }
-
   public boolean isEmpty() {
-    return endSecond == NONE;
+    return length == 0;
   }
 
-  /** The newest second held, or {@code Long.MIN_VALUE} when empty. */
+  /** The oldest second held, {@code Long.MIN_VALUE} when empty. */
+  public long startSecond() {
+    return length == 0 ? NONE : startSecond;
+  }
+
+  /** The newest second held, {@code Long.MIN_VALUE} when empty. */
   public long endSecond() {
-    return endSecond;
+    return length == 0 ? NONE : startSecond + length - 1;
+  }
+
+  /** Seconds held (with or without a sample). */
+  public int span() {
+    return length;
   }
 
   /**
-   * Records a sample. Returns false (and changes nothing) when the second is already older than
-   * the window. A measured heart rate wins over a class-only sample in the same second; {@link
-   * #EMPTY} never replaces what a second already holds.
+   * Records a sample and forgets seconds before {@code oldestSecond}. Returns whether the stored
+   * slot changed (false for a sample older than {@code oldestSecond}, or one that adds nothing to
+   * what its second already holds).
    */
-  public boolean add(long second, int code, boolean flexed, int holdSeconds) {
-    int n = slots.length;
-    if (endSecond == NONE || second - endSecond >= n) {
-      clear();
-      endSecond = second;
-    } else if (second > endSecond) {
-      int carried = slot(endSecond);
-      for (long s = endSecond + 1; s < second; s++) {
-        set(s, s - endSecond < holdSeconds ? carried : EMPTY);
-        setFlexed(s, false);
-      }
-      set(second, EMPTY);
-      setFlexed(second, false);
-      endSecond = second;
-    } else if (second <= endSecond - n) {
+  public boolean add(long second, int code, int activityCode, boolean flexed, long oldestSecond) {
+    if (second < oldestSecond) {
       return false;
     }
-    int old = slot(second);
-    if (code != EMPTY && (code >= MIN_HEART_RATE || old < MIN_HEART_RATE)) {
-      set(second, code);
+    if (length == 0) {
+      ensureCapacity(1);
+      head = 0;
+      startSecond = second;
+      length = 1;
+      codes[0] = 0;
+      meta[0] = 0;
+    } else if (second < startSecond) {
+      prepend((int) (startSecond - second));
+    } else if (second > endSecond()) {
+      long gap = second - endSecond();
+      if (second - Math.max(oldestSecond, startSecond) >= (1 << 16)) {
+        length = 0; // nothing held is still needed
+        return add(second, code, activityCode, flexed, oldestSecond);
+      }
+      append((int) gap);
     }
-    if (flexed) {
-      setFlexed(second, true);
+    forgetBefore(oldestSecond);
+    int i = head + (int) (second - startSecond);
+    int oldCode = codes[i] & 0xFF;
+    int oldMeta = meta[i] & 0xFF;
+    int newCode = combineCode(oldCode, code);
+    int stored = Math.min(ACTIVITY_BITS, Math.max(0, activityCode) + 1);
+    int newMeta = combineActivity(oldMeta & ACTIVITY_BITS, stored) | (oldMeta & FLEXED) | (flexed ? FLEXED : 0);
+    codes[i] = (byte) newCode;
+    meta[i] = (byte) newMeta;
+    return newCode != oldCode || newMeta != oldMeta;
+  }
+
+  /** Forgets every second before {@code oldestSecond}. */
+  public void forgetBefore(long oldestSecond) {
+    if (length > 0 && oldestSecond > startSecond) {
+      int drop = (int) Math.min(length, oldestSecond - startSecond);
+      head += drop;
+      length -= drop;
+      startSecond += drop;
+      if (length == 0) {
+        head = 0;
+        startSecond = NONE;
+      }
     }
-    return true;
+  }
+
+  /** The code stored for a second, EMPTY outside what is held. */
+  public int code(long second) {
+    return holds(second) ? codes[index(second)] & 0xFF : EMPTY;
+  }
+
+  /** The activity code of a second's sample, -1 when it had none. */
+  int activity(long second) {
+    return holds(second) ? (meta[index(second)] & ACTIVITY_BITS) - 1 : -1;
+  }
+
+  /** The newest second in [notBefore, atOrBefore] with a sample of anything but rest, or MIN. */
+  long lastNonRestSecond(long atOrBefore, long notBefore) {
+    if (length == 0) {
+      return NONE;
+    }
+    long from = Math.max(notBefore, startSecond);
+    for (long s = Math.min(atOrBefore, endSecond()); s >= from; s--) {
+      int a = meta[index(s)] & ACTIVITY_BITS;
+      if (a != 0 && a != REST_ACTIVITY) {
+        return s;
+      }
+    }
+    return NONE;
+  }
+
+  /** The newest second in [notBefore, atOrBefore] with any sample, or MIN. */
+  long lastSampleSecond(long atOrBefore, long notBefore) {
+    if (length == 0) {
+      return NONE;
+    }
+    long from = Math.max(notBefore, startSecond);
+    for (long s = Math.min(atOrBefore, endSecond()); s >= from; s--) {
+      if ((meta[index(s)] & ACTIVITY_BITS) != 0) {
+        return s;
+      }
+    }
+    return NONE;
+  }
+
+  /** The first second at or after {@code from} with a sample, or MAX when there is none. */
+  long nextSampleSecond(long from) {
+    if (length == 0) {
+      return Long.MAX_VALUE;
+    }
+    for (long s = Math.max(from, startSecond); s <= endSecond(); s++) {
+      if ((meta[index(s)] & ACTIVITY_BITS) != 0) {
+        return s;
+      }
+    }
+    return Long.MAX_VALUE;
   }
 
   /**
-   * Records a sample whose own intensity does not count: one without heart rate while the
-   * athlete's heart rate is being measured (a wrist sensor on a stationary bike). It still moves
-   * the window on and records a bend; its second stands for the measured heart rate of {@code
-   * heartRateSecond} for as long as that sample's hold lasts, and for nothing after -- so with or
-   * without the equipment the window holds the same heart rates.
-   */
-  public boolean addHeld(long second, long heartRateSecond, boolean flexed, int holdSeconds) {
-    int code = EMPTY;
-    if (second >= heartRateSecond
-        && second - heartRateSecond < holdSeconds
-        && holds(heartRateSecond)
-        && slot(heartRateSecond) >= MIN_HEART_RATE) {
-      code = slot(heartRateSecond);
-    }
-    return add(second, code, flexed, holdSeconds);
-  }
-
-  /** Forgets everything once the newest second has left the window as of {@code nowSecond}. */
-  public void expire(long nowSecond) {
-    if (endSecond != NONE && nowSecond - endSecond >= slots.length) {
-      clear();
-    }
-  }
-
-  /**
-   * Sums the window that ends at {@code nowSecond}.
+   * Sums the {@code windowSeconds} that end at {@code nowSecond}.
    *
    * @param changeSecond first second judged against {@code ceilingFrom}; earlier seconds are judged
    *     against {@code ceilingBefore} (the pain report in force changed at that second)
@@ -129,17 +198,20 @@ public final class ExertionWindow {
    */
   public WindowSummary summarize(
       long nowSecond,
+      int windowSeconds,
       long changeSecond,
       int ceilingBefore,
       int ceilingFrom,
       HeartRateLimits limits,
       GuidanceSettings settings) {
-    int n = slots.length;
-    if (endSecond == NONE || nowSecond - endSecond >= n) {
-      return WindowSummary.empty(n);
+    int hold = settings.sampleHoldSeconds();
+    int precedence = settings.heartRatePrecedenceSeconds();
+    long from = nowSecond - windowSeconds + 1;
+    long to = Math.min(nowSecond, endSecond());
+    if (length == 0 || to < from) {
+      return WindowSummary.empty(windowSeconds);
     }
-    long from = Math.max(endSecond, nowSecond) - n + 1;
-    long to = Math.min(endSecond, nowSecond);
+    long context = Math.max(startSecond, from - Math.max(hold, precedence));
     int above = 0;
     int active = 0;
     int hrCount = 0;
@@ -151,12 +223,37 @@ public final class ExertionWindow {
     int bends = 0;
     long lastBend = NONE;
     boolean previousFlexed = false;
-    // Walk the ring by index rather than calling slot(s) and index(s) per second: this loop runs over the whole
-    // window for every sample, and a floorMod per second was a tenth of the app's CPU.
-    int i = index(from);
-    for (long s = from; s <= to; s++, i = i + 1 == n ? 0 : i + 1) {
-      int code = slots[i] & 0xFF;
-      boolean flexed = (flexion[i >>> 6] & (1L << (i & 63))) != 0;
+    long lastHrSecond = NONE;
+    int lastHrCode = EMPTY;
+    long lastSampleSecond = NONE;
+    int lastEffective = EMPTY;
+    // One pass by array index: this loop runs for every sample, so no per-second arithmetic
+    // beyond what the rules need.
+    int i = head + (int) (context - startSecond);
+    for (long s = context; s <= to; s++, i++) {
+      int code = codes[i] & 0xFF;
+      int m = meta[i] & 0xFF;
+      int effective;
+      if (code >= MIN_HEART_RATE) {
+        effective = code;
+        lastHrSecond = s;
+        lastHrCode = code;
+      } else if (code >= LIGHT && lastHrSecond != NONE && s - lastHrSecond <= precedence) {
+        // An equipment estimate while a heart rate is being measured: the heart rate decides.
+        effective = s - lastHrSecond < hold ? lastHrCode : EMPTY;
+      } else if (code != EMPTY) {
+        effective = code;
+      } else {
+        effective = lastSampleSecond != NONE && s - lastSampleSecond < hold ? lastEffective : EMPTY;
+      }
+      if (code != EMPTY) {
+        lastSampleSecond = s;
+        lastEffective = effective;
+      }
+      if (s < from) {
+        continue;
+      }
+      boolean flexed = (m & FLEXED) != 0;
       if (flexed) {
         if (!previousFlexed) {
           bends++;
@@ -164,19 +261,19 @@ public final class ExertionWindow {
         lastBend = s;
       }
       previousFlexed = flexed;
-      if (code == EMPTY || code == REST) {
+      if (effective == EMPTY || effective == REST) {
         continue;
       }
       active++;
       double pct;
-      if (code >= MIN_HEART_RATE) {
-        pct = limits.reservePct(code);
+      if (effective >= MIN_HEART_RATE) {
+        pct = limits.reservePct(effective);
         hrCount++;
-        hrSum += code;
-        peak = Math.max(peak, code);
+        hrSum += effective;
+        peak = Math.max(peak, effective);
         hrrSum += pct;
       } else {
-        pct = classOf(code).equivalentHrrPct(settings);
+        pct = classOf(effective).equivalentHrrPct(settings);
       }
       int ceiling = s < changeSecond ? ceilingBefore : ceilingFrom;
       if (ceiling >= 0 && pct > ceiling) {
@@ -186,7 +283,7 @@ public final class ExertionWindow {
       }
     }
     return new WindowSummary(
-        n,
+        windowSeconds,
         above,
         active,
         hrCount == 0 ? null : (int) Math.round((double) hrSum / hrCount),
@@ -198,76 +295,165 @@ public final class ExertionWindow {
         lastBend);
   }
 
-  /** Bytes {@link #writeTo} needs. */
+  /**
+   * Bytes {@link #writeTo} needs. The codes are written as they are (heart rates change every
+   * second); the meta bytes as runs (activity and bends change rarely), 3 bytes a run.
+   */
   int encodedSize() {
-    return endSecond == NONE ? 2 : 2 + 8 + slots.length + flexion.length * 8;
+    return length == 0 ? 2 : 2 + 8 + length + 2 + 3 * metaRuns();
   }
 
-  /** Writes the window; an empty one takes two bytes. */
+  /** Writes the seconds held; an empty window takes two bytes. */
   void writeTo(ByteBuffer out) {
-    if (endSecond == NONE) {
-      out.putShort((short) 0);
+    out.putShort((short) length);
+    if (length == 0) {
       return;
     }
-    out.putShort((short) slots.length);
-    out.putLong(endSecond);
-    out.put(slots);
-    for (long word : flexion) {
-      out.putLong(word);
+    out.putLong(startSecond);
+    out.put(codes, head, length);
+    out.putShort((short) metaRuns());
+    int end = head + length;
+    int i = head;
+    while (i < end) {
+      byte value = meta[i];
+      int run = 1;
+      while (i + run < end && meta[i + run] == value && run < 0xFFFF) {
+        run++;
+      }
+      out.putShort((short) run).put(value);
+      i += run;
     }
   }
 
-  /** Reads a window; one stored with another length (the setting changed) comes back empty. */
-  static ExertionWindow readFrom(ByteBuffer in, int seconds) {
-    ExertionWindow window = new ExertionWindow(seconds);
+  static ExertionWindow readFrom(ByteBuffer in) {
     int stored = in.getShort() & 0xFFFF;
+    ExertionWindow w = new ExertionWindow(stored + 2);
     if (stored == 0) {
-      return window;
+      return w;
     }
-    long end = in.getLong();
-    byte[] storedSlots = new byte[stored];
-    in.get(storedSlots);
-    long[] storedFlexion = new long[(stored + 63) / 64];
-    for (int i = 0; i < storedFlexion.length; i++) {
-      storedFlexion[i] = in.getLong();
+    w.startSecond = in.getLong();
+    in.get(w.codes, 0, stored);
+    int runs = in.getShort() & 0xFFFF;
+    int at = 0;
+    for (int r = 0; r < runs; r++) {
+      int run = in.getShort() & 0xFFFF;
+      byte value = in.get();
+      if (at + run > stored) {
+        throw new IllegalArgumentException("activity runs longer than the history");
+      }
+      java.util.Arrays.fill(w.meta, at, at + run, value);
+      at += run;
     }
-    if (stored == seconds) {
-      System.arraycopy(storedSlots, 0, window.slots, 0, stored);
-      System.arraycopy(storedFlexion, 0, window.flexion, 0, storedFlexion.length);
-      window.endSecond = end;
+    if (at != stored) {
+      throw new IllegalArgumentException("activity runs shorter than the history");
     }
-    return window;
+    w.length = stored;
+    return w;
   }
 
-  private void clear() {
-    Arrays.fill(slots, (byte) 0);
-    Arrays.fill(flexion, 0L);
-    endSecond = NONE;
+  private int metaRuns() {
+    int runs = 0;
+    int end = head + length;
+    for (int i = head; i < end; ) {
+      byte value = meta[i];
+      int run = 1;
+      while (i + run < end && meta[i + run] == value && run < 0xFFFF) {
+        run++;
+      }
+      runs++;
+      i += run;
+    }
+    return runs;
+  }
+
+  /** A window holding what a version-2 state's 120-second ring held (carried seconds included). */
+  static ExertionWindow fromLegacy(long endSecond, byte[] slots, long[] flexion, int activityCode) {
+    ExertionWindow w = new ExertionWindow();
+    int n = slots.length;
+    for (long s = endSecond - n + 1; s <= endSecond; s++) {
+      int i = (int) Math.floorMod(s, (long) n);
+      int code = slots[i] & 0xFF;
+      boolean flexed = (flexion[i >>> 6] & (1L << (i & 63))) != 0;
+      if (code != EMPTY || flexed) {
+        int activity = code == REST ? REST_ACTIVITY - 1 : activityCode;
+        w.add(s, code, activity, flexed, Long.MIN_VALUE);
+      }
+    }
+    return w;
+  }
+
+  private static int combineCode(int old, int code) {
+    if (code == EMPTY) {
+      return old;
+    } else if (old == EMPTY) {
+      return code;
+    }
+    boolean oldHr = old >= MIN_HEART_RATE;
+    boolean newHr = code >= MIN_HEART_RATE;
+    if (oldHr != newHr) {
+      return oldHr ? old : code;
+    }
+    return Math.max(old, code);
+  }
+
+  private static int combineActivity(int old, int activity) {
+    if (activity == 0) {
+      return old;
+    } else if (old == 0) {
+      return activity;
+    }
+    boolean oldRest = old == REST_ACTIVITY;
+    boolean newRest = activity == REST_ACTIVITY;
+    if (oldRest != newRest) {
+      return oldRest ? activity : old;
+    }
+    return Math.max(old, activity);
   }
 
   private boolean holds(long second) {
-    return endSecond != NONE && second <= endSecond && endSecond - second < slots.length;
+    return length > 0 && second >= startSecond && second - startSecond < length;
   }
 
   private int index(long second) {
-    return (int) Math.floorMod(second, (long) slots.length);
+    return head + (int) (second - startSecond);
   }
 
-  private int slot(long second) {
-    return slots[index(second)] & 0xFF;
+  private void append(int seconds) {
+    ensureCapacity(length + seconds);
+    java.util.Arrays.fill(codes, head + length, head + length + seconds, (byte) 0);
+    java.util.Arrays.fill(meta, head + length, head + length + seconds, (byte) 0);
+    length += seconds;
   }
 
-  private void set(long second, int code) {
-    slots[index(second)] = (byte) code;
+  private void prepend(int seconds) {
+    byte[] c = new byte[length + seconds + 8];
+    byte[] m = new byte[length + seconds + 8];
+    System.arraycopy(codes, head, c, seconds, length);
+    System.arraycopy(meta, head, m, seconds, length);
+    codes = c;
+    meta = m;
+    head = 0;
+    length += seconds;
+    startSecond -= seconds;
   }
 
-  private void setFlexed(long second, boolean value) {
-    int i = index(second);
-    if (value) {
-      flexion[i >>> 6] |= 1L << (i & 63);
-    } else {
-      flexion[i >>> 6] &= ~(1L << (i & 63));
+  /** Room for {@code needed} seconds from {@link #head}, moving or growing the arrays. */
+  private void ensureCapacity(int needed) {
+    if (head + needed <= codes.length) {
+      return;
     }
+    byte[] c = codes;
+    byte[] m = meta;
+    if (needed > codes.length) {
+      int capacity = Math.max(needed + 16, codes.length + (codes.length >> 1));
+      c = new byte[capacity];
+      m = new byte[capacity];
+    }
+    System.arraycopy(codes, head, c, 0, length);
+    System.arraycopy(meta, head, m, 0, length);
+    codes = c;
+    meta = m;
+    head = 0;
   }
 
   private static IntensityClass classOf(int code) {

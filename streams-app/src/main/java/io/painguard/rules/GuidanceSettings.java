@@ -22,8 +22,9 @@ import java.util.Map;
  *     that report every few seconds); 5 s keeps a lone spike far below {@code sustainedMinAbove}
  * @param painStaleAfter a pain report older than this no longer describes the athlete (12 h: about
  *     one waking day-half; the issue's default)
- * @param latePainGrace how late (behind the athlete's activity) a pain report may arrive and still
- *     be checked against the activity it describes, e.g. for "pain rising during activity" (5 min)
+ * @param latePainGrace no longer used: superseded by {@code painguard.topology.max-lateness}, up to
+ *     which every record -- reports included -- is applied at its own event time. Still accepted so
+ *     existing configurations keep starting
  * @param painRisePoints NRS points above the previous report that count as pain increasing during
  *     activity (2 points: the usual minimal clinically important change on the NRS; DOMAIN 1, 2)
  * @param activityOngoing a non-REST sample within this long before a moment means the athlete is
@@ -156,6 +157,16 @@ public record GuidanceSettings(
       case MODERATE -> moderateCeilingHrrPct;
       case SEVERE -> severeCeilingHrrPct;
     };
+  }
+
+  /** {@link #sampleHold()} in whole seconds, at least 1. */
+  public int sampleHoldSeconds() {
+    return (int) Math.max(1, sampleHold.toSeconds());
+  }
+
+  /** {@link #heartRatePrecedence()} in whole seconds. */
+  public int heartRatePrecedenceSeconds() {
+    return (int) heartRatePrecedence.toSeconds();
   }
 
   /** Length of the detection window in whole seconds (one state slot per second). */

@@ -43,7 +43,7 @@ public final class ReasonPolicy {
     Severity max = Severity.UNKNOWN;
     for (Reason r : reasons) {
       Severity s = severityOf(r);
-      if (s.ordinal() > max.ordinal()) {
+      if (SeverityRank.of(s) > SeverityRank.of(max)) {
         max = s;
       }
     }

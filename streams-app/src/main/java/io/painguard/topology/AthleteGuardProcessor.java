@@ -1,10 +1,13 @@
 package io.painguard.topology;
 
 import io.painguard.events.ExertionAlert;
+import io.painguard.rules.Arrival;
 import io.painguard.rules.AthleteGuard;
 import io.painguard.rules.AthleteSignal;
 import io.painguard.rules.AthleteState;
 import io.painguard.rules.GuardResult;
+import io.painguard.rules.MedicalSigns;
+import io.painguard.rules.UnreadableStateException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,19 @@ import org.slf4j.LoggerFactory;
  * clock far ahead cannot fast-forward everyone) -- not the Kafka record timestamp, which replays
  * and some producers set to the time of sending. The sweep reads only the 8-byte deadline of each
  * stored state and decodes just the athletes that are due.
+ *
+ * <p>Records behind the athlete's newest event time by up to {@code max-lateness} are applied at
+ * their own event time by the guard; the processor counts them, those beyond the bound, and
+ * those whose clock is far ahead ({@link ArrivalCounters}). The reference for "ahead" is the later
+ * of the wall clock and the newest event time of this task's records that were not themselves
+ * ahead -- so the demo's compressed time, which runs ahead of the wall clock, is not mistaken for
+ * a clock that is off.
+ *
+ * <p>A stored state that cannot be read is never replaced by a fresh one (that would silently
+ * drop an open medical referral and the pain in force): the record fails with {@link
+ * UnreadableStateException}, which the processing exception handler dead-letters with reason
+ * STATE_UNREADABLE, the stored bytes stay as they are, and an ERROR line and a metric name the
+ * athlete and the version. A pain report with a medical sign still alerts, judged on its own.
  */
 final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, String, ExertionAlert> {
 
@@ -44,10 +60,13 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
   private KeyValueStore<String, byte[]> states;
   private KeyValueStore<String, byte[]> alerts;
   private long eventClock = Long.MIN_VALUE;
+  private long plausibleEventTime = Long.MIN_VALUE;
   private long nextSweepAt = Long.MIN_VALUE;
+  private long lastSweepAt = Long.MIN_VALUE;
+  private ArrivalCounters counters = new ArrivalCounters();
 
   AthleteGuardProcessor(AthleteGuard guard, TopologySettings settings, Clock clock) {
-    this.guard = guard;
+    this.guard = guard.withMaxLateness(settings.maxLateness());
     this.tickIntervalMillis = settings.tickInterval().toMillis();
     this.recentAlerts = settings.recentAlerts();
     this.clock = clock;
@@ -58,19 +77,73 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     this.context = context;
     this.states = context.getStateStore(PainGuardTopology.ATHLETE_STATE_STORE);
     this.alerts = context.getStateStore(PainGuardTopology.ATHLETE_ALERTS_STORE);
+    if (context.appConfigs().get(PainGuardStreamsConfig.DEAD_LETTER_COUNTER) instanceof DeadLetterCounter c) {
+      this.counters = c.arrivals();
+    }
+  }
+
+  /** This processor's counters (for tests that build it without a config). */
+  ArrivalCounters counters() {
+    return counters;
   }
 
   @Override
   public void process(Record<byte[], AthleteSignal> record) {
     AthleteSignal signal = record.value();
     String athleteId = signal.athleteId();
-    GuardResult result = guard.on(load(athleteId), signal);
-    states.put(athleteId, result.state().encode());
-    emit(athleteId, result.alerts());
-    advance(signal);
+    long wall = clock.millis();
+    byte[] stored = states.get(athleteId);
+    AthleteState state;
+    try {
+      state = stored == null ? guard.newState() : AthleteState.decode(stored, guard.settings());
+    } catch (UnreadableStateException e) {
+      throw unreadable(athleteId, signal, e);
+    }
+    GuardResult result = guard.on(state, signal, Math.max(wall, plausibleEventTime));
+    counters.record(result.arrival());
+    List<ExertionAlert> out = result.alerts();
+    if (result.arrival() == Arrival.LATE && result.state().deadline() <= lastSweepAt) {
+      // Re-judged from a late record, the athlete has something due that a sweep already past
+      // would have acted on (an alert the record reveals may already be over): act on it now, as
+      // that sweep would have, with the data's times. (In-order records of an athlete whose data
+      // lags the task keep waiting for the next sweep, as before.)
+      GuardResult due = guard.onTick(athleteId, result.state(), eventClock);
+      if (!due.alerts().isEmpty()) {
+        out = new ArrayList<>(out);
+        out.addAll(due.alerts());
+      }
+    }
+    if (result.stateChanged()) {
+      states.put(athleteId, result.state().encode());
+    }
+    emit(athleteId, out);
+    advance(signal, result.arrival(), wall);
   }
 
-  private void advance(AthleteSignal signal) {
+  /**
+   * The athlete's stored state cannot be read: count it, say so, alert a medical sign on its own,
+   * and fail the record (dead-lettered as STATE_UNREADABLE) without touching the stored bytes.
+   */
+  private UnreadableStateException unreadable(
+      String athleteId, AthleteSignal signal, UnreadableStateException e) {
+    counters.unreadableState();
+    LOG.error(
+        "Stored state of athlete {} is unreadable (version {}): {} The record is dead-lettered with"
+            + " reason STATE_UNREADABLE and the stored state is kept as it is.",
+        athleteId,
+        e.version(),
+        e.getMessage());
+    if (signal instanceof AthleteSignal.Pain p && MedicalSigns.of(p.report()).any()) {
+      // Safety first: a referral does not wait for the state to be repaired.
+      emit(athleteId, guard.on(guard.newState(), signal).alerts());
+    }
+    return new UnreadableStateException(
+        e.version(),
+        "Stored state of athlete " + athleteId + " is unreadable (version " + e.version() + ").",
+        e);
+  }
+
+  private void advance(AthleteSignal signal, Arrival arrival, long wall) {
     long t;
     if (signal instanceof AthleteSignal.Activity a) {
       t = a.event().getTimestamp().toEpochMilli();
@@ -79,7 +152,11 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     } else {
       return; // a profile's updatedAt says when it was edited, not where event time is
     }
-    eventClock = Math.max(eventClock, Math.min(t, clock.millis()));
+    if (arrival == Arrival.AHEAD) {
+      return; // a clock that is off moves neither the reference nor the sweeps
+    }
+    plausibleEventTime = Math.max(plausibleEventTime, t);
+    eventClock = Math.max(eventClock, Math.min(t, wall));
     if (nextSweepAt == Long.MIN_VALUE) {
       nextSweepAt = nextBoundary(eventClock);
     } else if (eventClock >= nextSweepAt) {
@@ -90,6 +167,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
 
   /** Acts for every athlete with something due by {@code now}. */
   void sweep(long now) {
+    lastSweepAt = now;
     List<KeyValue<String, byte[]>> due = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = states.all()) {
       while (all.hasNext()) {
@@ -101,29 +179,24 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     }
     for (KeyValue<String, byte[]> entry : due) {
       try {
-        GuardResult result = guard.onTick(entry.key, decode(entry.key, entry.value), now);
+        GuardResult result =
+            guard.onTick(entry.key, AthleteState.decode(entry.value, guard.settings()), now);
         if (result.stateChanged()) {
           states.put(entry.key, result.state().encode());
         }
         emit(entry.key, result.alerts());
+      } catch (UnreadableStateException e) {
+        counters.unreadableState();
+        LOG.error(
+            "Stored state of athlete {} is unreadable (version {}): {} Its due alerts wait; the"
+                + " stored state is kept as it is.",
+            entry.key,
+            AthleteState.versionOf(entry.value),
+            e.getMessage());
       } catch (RuntimeException e) {
         // One athlete's bad state must not stop the others' alerts; their next record retries.
         LOG.error("Tick failed for athlete {}: {}", entry.key, e.toString());
       }
-    }
-  }
-
-  private AthleteState load(String athleteId) {
-    byte[] stored = states.get(athleteId);
-    return stored == null ? guard.newState() : decode(athleteId, stored);
-  }
-
-  private AthleteState decode(String athleteId, byte[] stored) {
-    try {
-      return AthleteState.decode(stored, guard.settings());
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Starting afresh for athlete {}: stored state unreadable ({})", athleteId, e.getMessage());
-      return guard.newState();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class DeadLetterCounter {
 
   private final Map<DeadLetters.Reason, LongAdder> counts = new EnumMap<>(DeadLetters.Reason.class);
+  private final ArrivalCounters arrivals = new ArrivalCounters();
 
   public DeadLetterCounter() {
     for (DeadLetters.Reason reason : DeadLetters.Reason.values()) {
@@ -21,6 +22,11 @@ public final class DeadLetterCounter {
 
   public void increment(DeadLetters.Reason reason) {
     counts.get(reason).increment();
+  }
+
+  /** The athlete guard's own counters: late, beyond-lateness and clock-ahead records, unreadable states. */
+  public ArrivalCounters arrivals() {
+    return arrivals;
   }
 
   public long count(DeadLetters.Reason reason) {

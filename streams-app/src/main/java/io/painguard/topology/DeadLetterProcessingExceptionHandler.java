@@ -62,7 +62,11 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
     if (context.topic() == null) {
       return Response.resume(); // not caused by a source record (a punctuation): nothing to keep
     }
-    counter.increment(DeadLetters.Reason.PROCESSING_FAILED);
+    DeadLetters.Reason reason =
+        causedBy(exception, io.painguard.rules.UnreadableStateException.class)
+            ? DeadLetters.Reason.STATE_UNREADABLE
+            : DeadLetters.Reason.PROCESSING_FAILED;
+    counter.increment(reason);
     ProducerRecord<byte[], byte[]> deadLetter =
         new ProducerRecord<>(
             deadLetterTopic,
@@ -75,9 +79,18 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
                 context.topic(),
                 context.partition(),
                 context.offset(),
-                DeadLetters.Reason.PROCESSING_FAILED,
+                reason,
                 exception.getClass().getName(),
                 exception.getMessage()));
     return Response.resume(List.of(deadLetter));
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -41,7 +41,13 @@ public final class DeadLetters {
      * The schema registry could not serve the record's schema (unreachable, 5xx) for longer than
      * {@code painguard.topology.registry-retry-limit}; the record waited and was retried until then.
      */
-    REGISTRY_UNAVAILABLE
+    REGISTRY_UNAVAILABLE,
+    /**
+     * The athlete's stored state could not be read (a version this build does not know, or corrupt
+     * bytes). The record is set aside and the stored bytes are left untouched, so a build that can
+     * read them can take over and the record can be replayed from here.
+     */
+    STATE_UNREADABLE
   }
 
   private DeadLetters() {}

@@ -23,6 +23,8 @@ import java.util.Map;
  * painguard.topology.registry-retry-limit 10m how long a record whose schema the registry cannot serve is
  *                                             retried before it goes to the dead-letter queue
  * painguard.topology.recent-alerts     10    alerts kept per athlete for the HTTP API
+ * painguard.topology.max-lateness      15m   how far behind an athlete's newest event time a record
+ *                                             is still applied at its own event time
  * </pre>
  *
  * @param tickInterval event time between two sweeps of the athlete store for anything due
@@ -36,6 +38,12 @@ import java.util.Map;
  * @param registryRetryLimit how long a record is kept and retried while the schema registry cannot
  *     serve its schema (unreachable, or answering 5xx) before it is dead-lettered with reason
  *     REGISTRY_UNAVAILABLE
+ * @param maxLateness how far behind the athlete's newest event time a sample or report may arrive
+ *     and still be applied at its own event time (alerts it reveals emitted with their evidence's
+ *     time and id, alerts it contradicts withdrawn); beyond it a report counts from now on, a
+ *     sample no longer counts, and both are counted. Also how far ahead of the athlete's time and
+ *     of the wall clock / stream time a record's clock may be before it is judged off (see
+ *     {@link io.painguard.rules.Arrival#AHEAD})
  */
 public record TopologySettings(
     String activityEventsTopic,
@@ -47,7 +55,8 @@ public record TopologySettings(
     Duration maxFutureSkew,
     int recentAlerts,
     Duration maxPastAge,
-    Duration registryRetryLimit) {
+    Duration registryRetryLimit,
+    Duration maxLateness) {
 
   public static final String TOPICS_PREFIX = "painguard.topics.";
   public static final String TOPOLOGY_PREFIX = "painguard.topology.";
@@ -78,6 +87,11 @@ public record TopologySettings(
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "registry-retry-limit must not be negative, got " + registryRetryLimit + ".");
     }
+    if (maxLateness.isNegative() || maxLateness.compareTo(MAX_MAX_LATENESS) > 0) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "max-lateness must be between 0 and " + Durations.format(MAX_MAX_LATENESS)
+              + ", got " + Durations.format(maxLateness) + ".");
+    }
     if (recentAlerts < 1 || recentAlerts > 100) {
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "recent-alerts must be between 1 and 100, got " + recentAlerts + ".");
@@ -88,6 +102,39 @@ public record TopologySettings(
   public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(30);
   /** Default of {@link #registryRetryLimit()}. */
   public static final Duration DEFAULT_REGISTRY_RETRY_LIMIT = Duration.ofMinutes(10);
+  /** Default of {@link #maxLateness()}. */
+  public static final Duration DEFAULT_MAX_LATENESS = io.painguard.rules.AthleteGuard.DEFAULT_MAX_LATENESS;
+  /**
+   * Largest {@link #maxLateness()}: the state keeps one byte a second of it per active athlete,
+   * and the history is read again for every late record.
+   */
+  public static final Duration MAX_MAX_LATENESS = Duration.ofHours(6);
+
+  /** The settings before {@code max-lateness}; it takes its default. */
+  public TopologySettings(
+      String activityEventsTopic,
+      String painReportsTopic,
+      String athleteProfilesTopic,
+      String exertionAlertsTopic,
+      String deadLetterTopic,
+      Duration tickInterval,
+      Duration maxFutureSkew,
+      int recentAlerts,
+      Duration maxPastAge,
+      Duration registryRetryLimit) {
+    this(
+        activityEventsTopic,
+        painReportsTopic,
+        athleteProfilesTopic,
+        exertionAlertsTopic,
+        deadLetterTopic,
+        tickInterval,
+        maxFutureSkew,
+        recentAlerts,
+        maxPastAge,
+        registryRetryLimit,
+        DEFAULT_MAX_LATENESS);
+  }
 
   /** The settings before {@code max-past-age} and {@code registry-retry-limit}; those take their defaults. */
   public TopologySettings(
@@ -114,7 +161,7 @@ public record TopologySettings(
 
   /**
    * The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts, 30 days of
-   * past age, 10 minutes of registry retries.
+   * past age, 10 minutes of registry retries, 15 minutes of lateness.
    */
   public static TopologySettings defaults() {
     return new TopologySettings(
@@ -127,7 +174,8 @@ public record TopologySettings(
         Duration.ofDays(1),
         10,
         DEFAULT_MAX_PAST_AGE,
-        DEFAULT_REGISTRY_RETRY_LIMIT);
+        DEFAULT_REGISTRY_RETRY_LIMIT,
+        DEFAULT_MAX_LATENESS);
   }
 
   /**
@@ -158,7 +206,8 @@ public record TopologySettings(
         duration(values, TOPOLOGY_PREFIX + "max-future-skew"),
         integer(values, TOPOLOGY_PREFIX + "recent-alerts"),
         duration(values, TOPOLOGY_PREFIX + "max-past-age"),
-        duration(values, TOPOLOGY_PREFIX + "registry-retry-limit"));
+        duration(values, TOPOLOGY_PREFIX + "registry-retry-limit"),
+        duration(values, TOPOLOGY_PREFIX + "max-lateness"));
   }
 
   /** Every setting as key -> value. */
@@ -174,6 +223,7 @@ public record TopologySettings(
     out.put(TOPOLOGY_PREFIX + "recent-alerts", Integer.toString(recentAlerts));
     out.put(TOPOLOGY_PREFIX + "max-past-age", Durations.format(maxPastAge));
     out.put(TOPOLOGY_PREFIX + "registry-retry-limit", Durations.format(registryRetryLimit));
+    out.put(TOPOLOGY_PREFIX + "max-lateness", Durations.format(maxLateness));
     return out;
   }
 

@@ -325,12 +325,13 @@ class AthleteGuardTest {
 
       List<ExertionAlert> alerts = athlete.pain(Events.pain("athlete-1", at(100), 5));
 
+      // Then: the alert an ordered run raises -- 60 s above the ceiling after the report, at 159
       assertThat(alerts).hasSize(1);
       assertThat(alerts.get(0).getSeverity()).isEqualTo(Severity.REDUCE_INTENSITY);
-      assertThat(alerts.get(0).getEventTime()).isEqualTo(at(100));
+      assertThat(alerts.get(0).getEventTime()).isEqualTo(at(159));
       assertThat(alerts.get(0).getObserved().getSecondsAboveCeiling())
-          .as("only the 80 s since the report")
-          .isEqualTo(80);
+          .as("only the seconds since the report")
+          .isEqualTo(60);
     }
 
     @Test
@@ -356,17 +357,42 @@ class AthleteGuardTest {
 
       assertThat(raised).extracting(ExertionAlert::getSeverity).containsExactly(Severity.STOP_ACTIVITY);
       assertThat(later).extracting(ExertionAlert::getState).containsExactly(AlertState.RESOLVED);
-      assertThat(later.get(0).getEventTime()).isEqualTo(at(190 + 120));
+      // The run the pain rose during went on until 199: the evidence ends there, as in order.
+      assertThat(later.get(0).getEventTime()).isEqualTo(at(199 + 120));
     }
 
     @Test
-    void aRiseReportedLaterThanTheGraceIsNotJudgedAsDuringActivity() {
+    void aRiseReportedLateWithinTheBoundIsJudgedAgainstTheActivityThen() {
       athlete.pain(0, 2);
       athlete.run(1, 800, REST, 60);
       athlete.run(800, 801, RUNNING, 100);
       athlete.run(801, 1200, REST, 60);
 
-      assertThat(athlete.pain(Events.pain("athlete-1", at(800), 5))).isEmpty();
+      // When: the report of 800 arrives 400 s late (the bound is 15 min)
+      List<ExertionAlert> alerts = athlete.pain(Events.pain("athlete-1", at(800), 5));
+
+      // Then: what an ordered run says -- the rise during the run, over once it had ended
+      assertThat(alerts)
+          .extracting(ExertionAlert::getState, ExertionAlert::getEventTime)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(AlertState.RAISED, at(800)),
+              org.assertj.core.groups.Tuple.tuple(AlertState.RESOLVED, at(920)));
+      assertThat(alerts.get(0).getReasons()).containsExactly(Reason.PAIN_INCREASING_DURING_ACTIVITY);
+    }
+
+    @Test
+    void aRiseReportedBeyondTheBoundCountsFromNowOnOnly() {
+      athlete.pain(0, 2);
+      athlete.run(800, 801, RUNNING, 100);
+      athlete.run(801, 1800, REST, 60);
+
+      // When: the report of 800 arrives 1000 s late
+      List<ExertionAlert> alerts = athlete.pain(Events.pain("athlete-1", at(800), 5));
+
+      // Then: no rise is judged against a run long over; the level is in force from now
+      assertThat(alerts).isEmpty();
+      assertThat(athlete.state().painLevel()).isEqualTo(5);
+      assertThat(athlete.state().painReportedAt()).isEqualTo(at(1799).toEpochMilli());
     }
 
     @Test

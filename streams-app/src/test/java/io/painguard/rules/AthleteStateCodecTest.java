@@ -52,12 +52,16 @@ class AthleteStateCodecTest {
   @Test
   void statesStaySmall() {
     GuardScript script = new GuardScript("athlete-with-a-realistic-id-0042").profile();
-    assertThat(script.state().encode().length).as("idle").isLessThan(250);
+    assertThat(script.state().encode().length).as("idle").isLessThan(150); // version 2: 246
 
     script.pain(Events.pain(script.athlete, at(0), 4));
     script.run(0, 200, ActivityType.RUNNING, 150);
 
-    assertThat(script.state().encode().length).as("training").isLessThan(450);
+    assertThat(script.state().encode().length).as("training 200 s").isLessThan(450); // v2: 420
+
+    // The history of the lateness bound (15 min): one byte a second of heart rate, activity runs.
+    script.run(200, 1500, ActivityType.RUNNING, 150);
+    assertThat(script.state().encode().length).as("training 25 min").isLessThan(1300);
   }
 
   @Test
@@ -72,39 +76,13 @@ class AthleteStateCodecTest {
   }
 
   @Test
-  void aStateWrittenByTheFirstLayoutStillDecodes() {
-    // Given: a busy state as version 1 wrote it -- today's layout without the trailing
-    // lastHeartRateAt
-    GuardScript script = new GuardScript("athlete-1").profile();
-    script.pain(0, 5);
-    script.run(0, 90, ActivityType.RUNNING, 150);
-    byte[] current = script.state().encode();
-    byte[] version1 = Arrays.copyOf(current, current.length - 8);
-    version1[0] = AthleteState.VERSION_1;
-
-    // When
-    AthleteState decoded = AthleteState.decode(version1, settings);
-
-    // Then: everything but the new field, which reads as "never"
-    assertThat(current[0]).isEqualTo(AthleteState.VERSION_2);
-    assertThat(AthleteState.deadlineOf(version1)).isEqualTo(script.state().deadline());
-    assertThat(decoded.painLevel()).isEqualTo(5);
-    assertThat(decoded.lastHeartRateBpm()).isEqualTo(150);
-    assertThat(decoded.openSeverity()).isEqualTo(script.state().openSeverity());
-    assertThat(decoded.lastHeartRateAt()).isEqualTo(AthleteState.NONE);
-    assertThat(script.state().lastHeartRateAt()).isEqualTo(at(89).toEpochMilli());
-    byte[] reencoded = decoded.encode();
-    assertThat(Arrays.copyOf(reencoded, reencoded.length - 8)).containsExactly(
-        withVersion(version1, AthleteState.VERSION_2));
-  }
-
-  @Test
   void anUnknownVersionIsRejected() {
     byte[] bytes = new AthleteState(settings).encode();
     bytes[0] = 99;
 
     assertThatThrownBy(() -> AthleteState.decode(bytes, settings))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            UnreadableStateException.class, e -> assertThat(e.version()).isEqualTo(99))
         .hasMessageContaining("version");
     assertThat(AthleteState.deadlineOf(bytes)).isEqualTo(AthleteState.NONE);
   }
@@ -114,28 +92,18 @@ class AthleteStateCodecTest {
     byte[] bytes = new AthleteState(settings).encode();
 
     assertThatThrownBy(() -> AthleteState.decode(Arrays.copyOf(bytes, bytes.length - 3), settings))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(UnreadableStateException.class)
         .hasMessageContaining("truncated");
   }
 
   @Test
-  void aStateWrittenWithAnotherWindowLengthKeepsEverythingButTheWindow() {
-    GuardScript script = new GuardScript("athlete-1");
-    script.pain(0, 4);
-    script.run(0, 30, ActivityType.RUNNING, 150);
-    GuidanceSettings longer =
-        GuidanceSettings.fromProperties(Map.of("painguard.rules.sustained.window", "180s"));
+  void aStateOfAnyVersionReEncodesAsTheCurrentVersion() {
+    AthleteState upgraded = AthleteState.decode(GoldenStates.read("busy.v2.bin"), settings);
 
-    AthleteState decoded = AthleteState.decode(script.state().encode(), longer);
+    byte[] current = upgraded.encode();
 
-    assertThat(decoded.painLevel()).isEqualTo(4);
-    assertThat(decoded.window.isEmpty()).isTrue();
-    assertThat(decoded.window.size()).isEqualTo(180);
+    assertThat(AthleteState.versionOf(current)).isEqualTo(AthleteState.VERSION_3);
+    assertThat(AthleteState.decode(current, settings).encode()).isEqualTo(current);
   }
 
-  private static byte[] withVersion(byte[] bytes, byte version) {
-    byte[] copy = bytes.clone();
-    copy[0] = version;
-    return copy;
-  }
 }

@@ -2,14 +2,19 @@ package io.painguard.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.painguard.events.ActivityType;
 import org.junit.jupiter.api.Test;
 
+/** The per-second history: sample hold 5 s, heart-rate precedence 10 s (the defaults). */
 class ExertionWindowTest {
 
   private static final long START = 1_741_000_000L; // an epoch second
+  private static final int RUNNING = StateCodes.ACTIVITY.code(ActivityType.RUNNING);
+  private static final int CYCLING = StateCodes.ACTIVITY.code(ActivityType.CYCLING);
+  private static final int REST = StateCodes.ACTIVITY.code(ActivityType.REST);
   private final GuidanceSettings settings = GuidanceSettings.defaults();
   private final HeartRateLimits limits = HeartRateLimits.of(null, 60, 180, 2025, settings);
-  private final ExertionWindow window = new ExertionWindow(120);
+  private final ExertionWindow window = new ExertionWindow();
 
   @Test
   void countsSecondsAboveTheCeiling() {
@@ -27,6 +32,15 @@ class ExertionWindowTest {
   }
 
   @Test
+  void anyWindowHeldCanBeSummedAgainAsOfAnEarlierSecond() {
+    fill(0, 60, 100);
+    fill(60, 300, 170);
+
+    assertThat(summarize(119, 70).secondsAboveCeiling()).isEqualTo(60);
+    assertThat(summarize(299, 70).secondsAboveCeiling()).isEqualTo(120);
+  }
+
+  @Test
   void aHeartRateAtTheCeilingIsNotAbove() {
     fill(0, 120, 144); // exactly 70 %HRR
 
@@ -36,7 +50,7 @@ class ExertionWindowTest {
   @Test
   void aLoneSpikeCountsForOneSecondOnly() {
     fill(0, 50, 100);
-    window.add(START + 50, 200, false, 5);
+    add(50, 200);
     fill(51, 120, 100);
 
     assertThat(summarize(119, 50).secondsAboveCeiling()).isEqualTo(1);
@@ -44,25 +58,30 @@ class ExertionWindowTest {
 
   @Test
   void aSampleStandsForItsActivityUntilTheNextOneForAtMostTheHold() {
-    window.add(START, 170, false, 5);
-    window.add(START + 3, 170, false, 5); // every 3 s: the gaps are filled
-    window.add(START + 20, 170, false, 5); // 17 s later: only 5 s are
+    add(0, 170);
+    add(3, 170); // every 3 s: the gaps are filled
+    add(20, 170); // 17 s later: only 5 s are
 
     assertThat(summarize(20, 50).secondsAboveCeiling()).isEqualTo(3 + 5 + 1);
   }
 
   @Test
-  void aMeasuredHeartRateWinsOverAClassOnlySampleInTheSameSecond() {
-    window.add(START, 100, false, 1);
-    window.add(START, ExertionWindow.VIGOROUS, false, 1);
+  void twoSamplesInOneSecondCombineTheSameInEitherOrder() {
+    ExertionWindow other = new ExertionWindow();
+    window.add(START, 100, RUNNING, false, Long.MIN_VALUE);
+    window.add(START, ExertionWindow.VIGOROUS, CYCLING, true, Long.MIN_VALUE);
+    other.add(START, ExertionWindow.VIGOROUS, CYCLING, true, Long.MIN_VALUE);
+    other.add(START, 100, RUNNING, false, Long.MIN_VALUE);
 
+    assertThat(window.code(START)).isEqualTo(other.code(START)).isEqualTo(100);
+    assertThat(window.activity(START)).isEqualTo(other.activity(START));
     assertThat(summarize(0, 50).secondsAboveCeiling()).isZero();
   }
 
   @Test
   void classOnlySamplesUseTheirEquivalentIntensity() {
     for (int s = 0; s < 60; s++) {
-      window.add(START + s, ExertionWindow.VIGOROUS, false, 1);
+      add(s, ExertionWindow.VIGOROUS);
     }
 
     WindowSummary w = summarize(59, 70);
@@ -73,40 +92,42 @@ class ExertionWindowTest {
   }
 
   @Test
-  void restSecondsNeverCountEvenWithAHighHeartRate() {
+  void restSecondsNeverCount() {
     for (int s = 0; s < 120; s++) {
-      window.add(START + s, ExertionWindow.REST, false, 1);
+      window.add(START + s, ExertionWindow.REST, REST, false, Long.MIN_VALUE);
     }
 
     assertThat(summarize(119, 50).secondsAboveCeiling()).isZero();
+    assertThat(window.lastNonRestSecond(START + 119, START)).isEqualTo(Long.MIN_VALUE);
+    assertThat(window.lastSampleSecond(START + 119, START)).isEqualTo(START + 119);
   }
 
   @Test
   void secondsBeforeAReportChangeAreJudgedAgainstTheEarlierCeiling() {
     fill(0, 120, 140); // 66.7 %HRR: above 60, under 70
 
-    WindowSummary w =
-        window.summarize(START + 119, START + 60, 70, 60, limits, settings);
+    WindowSummary w = window.summarize(START + 119, 120, START + 60, 70, 60, limits, settings);
 
     assertThat(w.secondsAboveCeiling()).isEqualTo(60);
   }
 
   @Test
-  void oldSecondsLeaveTheWindowAndALateSampleFillsItsSecond() {
+  void aLateSampleFillsItsOwnSecondAndOlderOnesThanTheHistoryAreRefused() {
     fill(0, 60, 170);
     fill(150, 151, 100); // 90 s later
 
-    assertThat(summarize(150, 50).secondsAboveCeiling()).isEqualTo(29); // seconds 31..59 remain
-    assertThat(window.add(START + 100, 170, false, 1)).isTrue();
-    assertThat(summarize(150, 50).secondsAboveCeiling()).isEqualTo(30);
-    assertThat(window.add(START + 10, 170, false, 1)).as("older than the window").isFalse();
+    assertThat(summarize(150, 50).secondsAboveCeiling()).as("31..59, and 60..63 held").isEqualTo(33);
+    assertThat(window.add(START + 100, 170, RUNNING, false, Long.MIN_VALUE)).isTrue();
+    assertThat(summarize(150, 50).secondsAboveCeiling()).as("and 100..104").isEqualTo(38);
+    assertThat(window.add(START + 10, 170, RUNNING, false, START + 20)).as("older than the history").isFalse();
+    assertThat(window.add(START + 100, 170, RUNNING, false, Long.MIN_VALUE)).as("nothing new").isFalse();
   }
 
   @Test
-  void aWindowWithNothingRecentIsEmpty() {
+  void forgettingEverythingLeavesAnEmptyHistory() {
     fill(0, 60, 170);
 
-    window.expire(START + 59 + 120);
+    window.forgetBefore(START + 60);
 
     assertThat(window.isEmpty()).isTrue();
     assertThat(summarize(200, 50).activeSeconds()).isZero();
@@ -116,7 +137,7 @@ class ExertionWindowTest {
   void countsSeparateBendsNotSecondsBent() {
     for (int s = 0; s < 30; s++) {
       boolean bent = s >= 5 && s < 10 || s == 15 || s >= 20 && s < 22;
-      window.add(START + s, 100, bent, 1);
+      window.add(START + s, 100, RUNNING, bent, Long.MIN_VALUE);
     }
 
     WindowSummary w = summarize(29, 70);
@@ -126,14 +147,13 @@ class ExertionWindowTest {
   }
 
   @Test
-  void aHeldSampleStandsForTheMeasuredHeartRateForTheRestOfItsHold() {
+  void anEstimateBesideAMeasuredHeartRateStandsForTheHeartRateForTheRestOfItsHold() {
     // Given: a wrist sample every 4 s, a bike sample every second (vigorous by its power)
     for (int s = 0; s < 120; s++) {
       if (s % 4 == 0) {
-        window.add(START + s, 100, false, 5); // 33 %HRR
+        add(s, 100); // 33 %HRR
       }
-      // When: the bike's seconds defer to the wrist's heart rate
-      window.addHeld(START + s, START + s - s % 4, false, 5);
+      window.add(START + s, ExertionWindow.VIGOROUS, CYCLING, false, Long.MIN_VALUE);
     }
 
     // Then: every second is the wrist's 100 bpm, none is the bike's vigorous class
@@ -144,10 +164,10 @@ class ExertionWindowTest {
   }
 
   @Test
-  void aHeldSampleBeyondTheHoldCarriesNothingButStillMarksABend() {
-    window.add(START, 170, false, 5);
+  void anEstimatePastTheHeartRatesHoldCarriesNothingButStillMarksABend() {
+    add(0, 170);
 
-    window.addHeld(START + 8, START, true, 5); // the heart rate is 8 s old: past its 5 s hold
+    window.add(START + 8, ExertionWindow.VIGOROUS, CYCLING, true, Long.MIN_VALUE); // HR 8 s old
 
     WindowSummary w = summarize(8, 50);
     assertThat(w.secondsAboveCeiling()).as("seconds 0..4 only").isEqualTo(5);
@@ -156,22 +176,24 @@ class ExertionWindowTest {
   }
 
   @Test
-  void aHeldSampleNeverErasesWhatASecondAlreadyHolds() {
-    window.add(START + 10, ExertionWindow.VIGOROUS, false, 1);
-    window.add(START + 20, 100, false, 1);
+  void anEstimateBeforeAnyHeartRateCountsWhateverArrivedFirst() {
+    add(20, 100);
+    window.add(START + 10, ExertionWindow.VIGOROUS, CYCLING, false, Long.MIN_VALUE); // late
 
-    window.addHeld(START + 10, START + 20, false, 1); // a late sample, older than the heart rate
+    assertThat(summarize(20, 50).secondsAboveCeiling()).as("10..14").isEqualTo(5);
+  }
 
-    assertThat(summarize(20, 50).secondsAboveCeiling()).isEqualTo(1);
+  private void add(int offset, int code) {
+    window.add(START + offset, code, RUNNING, false, Long.MIN_VALUE);
   }
 
   private void fill(int from, int to, int hr) {
     for (int s = from; s < to; s++) {
-      window.add(START + s, hr, false, 1);
+      add(s, hr);
     }
   }
 
   private WindowSummary summarize(int nowOffset, int ceiling) {
-    return window.summarize(START + nowOffset, Long.MIN_VALUE, -1, ceiling, limits, settings);
+    return window.summarize(START + nowOffset, 120, Long.MIN_VALUE, -1, ceiling, limits, settings);
   }
 }

@@ -27,6 +27,10 @@ import org.apache.kafka.streams.KafkaStreams;
  *       topic;
  *   <li>{@code painguard_events_processed_total{topic}}: input records this instance processed,
  *       good or bad;
+ *   <li>{@code painguard_records_out_of_order_total{arrival}}: input records applied behind the
+ *       athlete's newest event time (LATE: within {@code max-lateness}, re-judged at their own
+ *       time; BEYOND_LATENESS: older; AHEAD: a clock far ahead, applied at the athlete's time);
+ *   <li>{@code painguard_state_unreadable_total}: stored athlete states that could not be read;
  *   <li>{@code painguard_sse_clients}: open alert streams;
  *   <li>{@code painguard_streams_running}: 1 while Kafka Streams is RUNNING, else 0.
  * </ul>
@@ -61,6 +65,19 @@ public final class PainGuardMetrics implements AutoCloseable {
           .tag("reason", reason.name())
           .register(registry);
     }
+    for (io.painguard.rules.Arrival arrival : io.painguard.rules.Arrival.values()) {
+      if (arrival != io.painguard.rules.Arrival.IN_ORDER) {
+        FunctionCounter.builder(
+                "painguard.records.out.of.order", deadLetters.arrivals(), c -> c.count(arrival))
+            .description("Input records applied behind (or, with a clock far ahead, ahead of) the athlete's time")
+            .tag("arrival", arrival.name())
+            .register(registry);
+      }
+    }
+    FunctionCounter.builder(
+            "painguard.state.unreadable", deadLetters.arrivals(), c -> c.unreadableStates())
+        .description("Stored athlete states that could not be read")
+        .register(registry);
   }
 
   /** Counts one emitted alert. */

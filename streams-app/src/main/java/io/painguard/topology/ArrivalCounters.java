@@ -1,0 +1,42 @@
+package io.painguard.topology;
+
+import io.painguard.rules.Arrival;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts what the athlete guard did with records that were not simply in order, and states it
+ * could not read, for the runtime to publish as metrics. Thread-safe; reached through {@link
+ * DeadLetterCounter#arrivals()}, so it travels wherever the dead-letter counter does. Like that
+ * one, it counts again a record whose transaction aborts and is retried.
+ */
+public final class ArrivalCounters {
+
+  private final Map<Arrival, LongAdder> arrivals = new EnumMap<>(Arrival.class);
+  private final LongAdder unreadableStates = new LongAdder();
+
+  public ArrivalCounters() {
+    for (Arrival a : Arrival.values()) {
+      arrivals.put(a, new LongAdder());
+    }
+  }
+
+  void record(Arrival arrival) {
+    arrivals.get(arrival).increment();
+  }
+
+  void unreadableState() {
+    unreadableStates.increment();
+  }
+
+  /** Records of that arrival kind processed (IN_ORDER included). */
+  public long count(Arrival arrival) {
+    return arrivals.get(arrival).sum();
+  }
+
+  /** Stored athlete states that could not be read (each read attempt counts). */
+  public long unreadableStates() {
+    return unreadableStates.sum();
+  }
+}

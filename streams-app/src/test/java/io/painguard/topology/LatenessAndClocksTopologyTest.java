@@ -1,0 +1,152 @@
+package io.painguard.topology;
+
+import static io.painguard.events.ActivityType.RUNNING;
+import static io.painguard.fixtures.Events.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.painguard.events.AlertState;
+import io.painguard.events.ExertionAlert;
+import io.painguard.events.RedFlag;
+import io.painguard.events.Severity;
+import io.painguard.fixtures.Events;
+import io.painguard.rules.Arrival;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13's cases on the TopologyTestDriver, which processes records in the order they are piped:
+ * the arrival order a burst, a phone that was offline or a clock that is off produces. Profile:
+ * HRrest 60, HRmax 180 (ceilings 144 / 132 / 120 bpm).
+ */
+class LatenessAndClocksTopologyTest {
+
+  private static final String ANA = "ana";
+
+  private final TopologyFixture app = new TopologyFixture();
+  private final TopologyFixture ordered = new TopologyFixture();
+
+  @AfterEach
+  void close() {
+    app.close();
+    ordered.close();
+  }
+
+  @Test
+  void aLevelZeroReportArrivingAfterTheRunItPrecedesWithdrawsTheAlertAndSaysWhy() {
+    // Given: level 5 at 0, level 0 at 120, then a hard run from 240 -- the level-0 report is late
+    app.profile(ANA);
+    app.pain(ANA, 0, 5);
+    app.run(ANA, 240, 420, RUNNING, 160);
+    List<ExertionAlert> before = app.alerts();
+    assertThat(before).extracting(ExertionAlert::getState).containsExactly(AlertState.RAISED);
+
+    // When
+    app.pain(ANA, 120, 0);
+
+    // Then: the alert is withdrawn (stamped with its own time), the athlete has none open, and
+    // nothing else is said
+    List<ExertionAlert> after = app.alerts();
+    assertThat(after).singleElement().satisfies(a -> {
+      assertThat(a.getState()).isEqualTo(AlertState.RESOLVED);
+      assertThat(a.getSeverity()).isEqualTo(Severity.REDUCE_INTENSITY);
+      assertThat(a.getEventTime()).isEqualTo(before.get(0).getEventTime());
+      assertThat(a.getRecommendation().getMessage())
+          .startsWith("Withdrawn: a pain report from 2025-03-03T08:02:00Z (level 0) arrived late");
+    });
+    assertThat(app.status(ANA).openSeverity()).isNull();
+    assertThat(app.deadLetters.arrivals().count(Arrival.LATE)).isEqualTo(1);
+  }
+
+  @Test
+  void aReportTenMinutesLateDuringAHardRunRaisesTheAlertTheOrderedRunRaises() {
+    // Given: the phone was offline; the report of 60 s reaches the app after the 10-minute run
+    app.profile(ANA);
+    app.run(ANA, 0, 660, RUNNING, 160);
+    assertThat(app.alerts()).isEmpty();
+
+    // When
+    app.pain(ANA, 60, 5);
+
+    // Then: the same alert, with the same id, as when the report arrived in time
+    ordered.profile(ANA);
+    ordered.run(ANA, 0, 60, RUNNING, 160);
+    ordered.pain(ANA, 60, 5);
+    ordered.run(ANA, 60, 660, RUNNING, 160);
+    List<ExertionAlert> expected = ordered.alerts();
+    List<ExertionAlert> late = app.alerts();
+    assertThat(expected).extracting(ExertionAlert::getState).containsExactly(AlertState.RAISED);
+    assertThat(late).extracting(ExertionAlert::getAlertId)
+        .containsExactlyElementsOf(expected.stream().map(ExertionAlert::getAlertId).toList());
+    assertThat(late.get(0).getEventTime()).isEqualTo(at(119));
+    assertThat(app.status(ANA).openSeverity()).isEqualTo(Severity.REDUCE_INTENSITY);
+  }
+
+  @Test
+  void aReportAnHourAheadDoesNotFreezeTheAthlete() {
+    // Given: records half an hour before the wall clock, and a phone whose clock is an hour ahead
+    long base = TopologyFixture.NOW.getEpochSecond() - Events.T0.getEpochSecond() - 1800;
+    app.profile(ANA);
+    app.run(ANA, base, base + 30, RUNNING, 100);
+    app.pain(Events.pain(ANA, at(base + 30 + 3600), 5));
+
+    // When: the correctly timed run goes on, hard
+    app.run(ANA, base + 30, base + 200, RUNNING, 160);
+
+    // Then: the report counted from the athlete's own time, and the run is judged against it
+    List<ExertionAlert> alerts = app.alerts();
+    assertThat(alerts).extracting(ExertionAlert::getSeverity).containsExactly(Severity.REDUCE_INTENSITY);
+    assertThat(alerts.get(0).getEventTime()).isBefore(at(base + 200));
+    assertThat(app.status(ANA).painLevel()).isEqualTo(5);
+    assertThat(app.status(ANA).painReportedAt()).isEqualTo(at(base + 29));
+    assertThat(app.deadLetters.arrivals().count(Arrival.AHEAD)).isEqualTo(1);
+    assertThat(app.deadLetters.arrivals().count(Arrival.BEYOND_LATENESS)).isZero();
+  }
+
+  @Test
+  void aRecordBeyondTheBoundIsCountedAndItsMedicalSignStillAlerts() {
+    app.profile(ANA);
+    app.pain(ANA, 0, 3);
+    app.pain(ANA, 2000, 4);
+    app.run(ANA, 2000, 2010, RUNNING, 100);
+
+    app.sample(Events.sample(ANA, at(100), RUNNING, 170));
+    app.pain(Events.redFlag(ANA, at(200), 4, RedFlag.FEVER));
+
+    assertThat(app.alerts()).singleElement().satisfies(a -> {
+      assertThat(a.getSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+      assertThat(a.getEventTime()).isEqualTo(at(200));
+    });
+    assertThat(app.deadLetters.arrivals().count(Arrival.BEYOND_LATENESS)).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreadableStateIsDeadLetteredAndKeptNeverReplacedByAFreshOne() {
+    // Given: a state written by a newer build (version 9)
+    KeyValueStore<String, byte[]> store = app.driver.getKeyValueStore(PainGuardTopology.ATHLETE_STATE_STORE);
+    byte[] unknown = {9, 1, 2, 3};
+    store.put(ANA, unknown);
+
+    // When: a sample, then a report with a red flag
+    app.sample(Events.sample(ANA, at(10), RUNNING, 150));
+    app.pain(Events.redFlag(ANA, at(20), 4, RedFlag.FEVER));
+
+    // Then: both set aside with the reason, the stored bytes untouched, counted -- and the red
+    // flag still alerts
+    List<TestRecord<byte[], byte[]>> dead = app.deadLetterTopic.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(dead).allSatisfy(d -> {
+      assertThat(DeadLetters.header(d.headers(), DeadLetters.REASON)).isEqualTo("STATE_UNREADABLE");
+      assertThat(DeadLetters.header(d.headers(), DeadLetters.ERROR_MESSAGE)).contains("ana", "version 9");
+    });
+    assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo(ANA);
+    assertThat(store.get(ANA)).containsExactly(unknown);
+    assertThat(app.deadLetters.arrivals().unreadableStates()).isEqualTo(2);
+    assertThat(app.deadLetters.count(DeadLetters.Reason.STATE_UNREADABLE)).isEqualTo(2);
+    assertThat(app.alerts()).extracting(ExertionAlert::getSeverity)
+        .containsExactly(Severity.SEEK_MEDICAL_ATTENTION);
+  }
+}
