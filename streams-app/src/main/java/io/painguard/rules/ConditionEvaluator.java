@@ -22,8 +22,8 @@ import java.util.Set;
  *       {@code maxTrunkFlexionDeg} within the window.
  *   <li>PAIN_INCREASING_DURING_ACTIVITY: on the rising report itself, then for as long as the
  *       activity during which the pain rose goes on.
- *   <li>PROLONGED_INACTIVITY: no activity beyond rest for {@code inactivityAfter} during the
- *       episode.
+ *   <li>PROLONGED_INACTIVITY: no activity beyond rest for {@code inactivityAfter}, from a moment
+ *       of the episode when its report was still in force (not stale).
  *   <li>RADICULOPATHY_SIGNS / MEDICAL_RED_FLAG: while the report in force carries them and is not
  *       stale, whatever the pain level or activity.
  * </ul>
@@ -131,10 +131,16 @@ final class ConditionEvaluator {
         held.add(Reason.PAIN_INCREASING_DURING_ACTIVITY);
         evidence = Math.max(evidence, Math.max(nonRestSecond * 1000, report.at()));
       }
-      long since = inactiveSince(s, now);
-      if (!ongoing && since != NONE && now - since >= settings.inactivityAfter().toMillis()) {
-        held.add(Reason.PROLONGED_INACTIVITY);
-      }
+    }
+    // Outside pain.active(): the inactivity limit (24 h) is longer than a report stays in force
+    // (12 h), so requiring a fresh report meant the nudge could never come. What counts is that the
+    // athlete went inactive while the report still described them, and stayed so.
+    long since = inactiveSince(s, now);
+    if (!ongoing
+        && since != NONE
+        && since <= report.at() + staleMillis
+        && now - since >= settings.inactivityAfter().toMillis()) {
+      held.add(Reason.PROLONGED_INACTIVITY);
     }
     if (report != null && now - report.at() <= staleMillis) {
       if (report.radiculopathy() != 0 || report.radiates() != 0) {
@@ -167,9 +173,9 @@ final class ConditionEvaluator {
     if (r != null && (r.level() >= 1 || r.medical())) {
       d = earliest(d, r.at() + staleMillis + 1, processed);
     }
-    if (r != null && PainInForce.at(processed, r.at(), r.level(), settings).active()) {
+    if (r != null) {
       long since = inactiveSince(s, processed);
-      if (since != NONE) {
+      if (since != NONE && since <= r.at() + staleMillis) {
         d = earliest(d, since + settings.inactivityAfter().toMillis(), processed);
       }
     }

@@ -563,6 +563,35 @@ class AthleteGuardTest {
     }
 
     @Test
+    void oneReportThenADayInBedEarnsTheNudgeThoughTheReportWentStaleAfter12Hours() {
+      // Given a 4/10 report and a short walk, then only rest (the report is stale from 12 h on)
+      athlete.pain(0, 4);
+      athlete.run(10, 100, WALKING, 95);
+
+      // When a day of event time passes without activity
+      assertThat(athlete.tick(23 * HOUR)).isEmpty();
+      List<ExertionAlert> alerts = athlete.tick(24 * HOUR + 200);
+
+      // Then the nudge comes 24 h after the last activity
+      assertThat(alerts).extracting(ExertionAlert::getReasons)
+          .containsExactly(List.of(Reason.PROLONGED_INACTIVITY));
+      assertThat(alerts.get(0).getEventTime()).isEqualTo(at(24 * HOUR + 99));
+    }
+
+    @Test
+    void inactivityThatStartsOnlyAfterTheReportWentStaleEarnsNoNudge() {
+      // Given a 4/10 report, then activity until 13 h later, when the report no longer applies
+      athlete.pain(0, 4);
+      athlete.run(13 * HOUR, 13 * HOUR + 60, WALKING, 95);
+
+      // When a day of rest follows
+      List<ExertionAlert> alerts = athlete.tick(13 * HOUR + 25 * HOUR);
+
+      // Then nothing: that rest is not part of a reported episode
+      assertThat(alerts).isEmpty();
+    }
+
+    @Test
     void walkingAgainEndsIt() {
       athlete.pain(0, 4);
       athlete.pain(11 * HOUR, 4);
