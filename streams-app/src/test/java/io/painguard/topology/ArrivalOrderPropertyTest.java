@@ -26,13 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -52,8 +50,18 @@ import org.apache.kafka.streams.test.TestRecord;
  *       says why (a withdrawal), or restates the alert the ordered run has open right after one;
  *   <li>every medical alert of the ordered run is emitted (by (b), with its id).
  * </ol>
+ *
+ * <p>Cases come from a seeded generator, so {@code ./mvnw verify} is deterministic and a failure
+ * names its seed; a failing case is shrunk (fewer picks, athletes, reports, shorter segments)
+ * before it is reported. {@code -Dpainguard.property.cases=N} and {@code
+ * -Dpainguard.property.seed=S} explore further. (jqwik was tried first; its maintainers ask that
+ * AI agents not use it, so this uses JUnit alone.)
  */
 class ArrivalOrderPropertyTest {
+
+  /** 80 cases take about 20 s on 2 cores; a variant without re-judging fails within 3. */
+  private static final int CASES = Integer.getInteger("painguard.property.cases", 80);
+  private static final long SEED = Long.getLong("painguard.property.seed", 42L);
 
   /** One input record of either topic, with the time an ordered run sorts it by. */
   record Input(String topic, String athlete, long at, int tieBreak, SpecificRecord value) {}
@@ -71,28 +79,116 @@ class ArrivalOrderPropertyTest {
       List<Limb> radiates,
       List<RedFlag> redFlags) {}
 
-  record Timeline(String athlete, int restingBpm, int maxBpm, List<Segment> segments, List<ReportSpec> reports) {}
+  record Timeline(String athlete, int restingBpm, int maxBpm, List<Segment> segments, List<ReportSpec> reports) {
 
-  /**
-   * A fixed seed keeps {@code ./mvnw verify} deterministic; drop it (or change it) to explore.
-   * 60 tries take about 15 s here.
-   */
-  @Property(tries = 60, seed = "42", shrinking = ShrinkingMode.BOUNDED)
-  void arrivalOrderWithinTheBoundDoesNotChangeTheAlerts(
-      @ForAll("timelines") List<Timeline> timelines, @ForAll("picks") List<Pick> picks) {
-    check(timelines, picks);
+    /** Without one report, without one segment, or with one segment half as long. */
+    List<Timeline> smaller() {
+      List<Timeline> out = new ArrayList<>();
+      for (int i = 0; i < reports.size(); i++) {
+        List<ReportSpec> fewer = new ArrayList<>(reports);
+        fewer.remove(i);
+        out.add(new Timeline(athlete, restingBpm, maxBpm, segments, fewer));
+      }
+      for (int i = 0; i < segments.size(); i++) {
+        if (segments.size() > 1) {
+          List<Segment> fewer = new ArrayList<>(segments);
+          fewer.remove(i);
+          out.add(new Timeline(athlete, restingBpm, maxBpm, fewer, reports));
+        }
+        Segment s = segments.get(i);
+        if (s.seconds() >= 20) {
+          List<Segment> shorter = new ArrayList<>(segments);
+          shorter.set(i, new Segment(s.activity(), s.seconds() / 2, s.heartRate(), s.equipment(), s.bends()));
+          out.add(new Timeline(athlete, restingBpm, maxBpm, shorter, reports));
+        }
+      }
+      return out;
+    }
   }
 
-  /**
-   * Open: with this seed the 64th try finds an athlete whose late samples arrive after reports
-   * that already raised and resolved a medical alert; the re-evaluation restates the alert
-   * (a RAISED at the late sample's time) that the ordered run does not have. Not fixed yet.
-   */
-  @org.junit.jupiter.api.Disabled("open counterexample of issue 13, see the comment")
-  @Property(tries = 64, seed = "1284056548229447299", shrinking = ShrinkingMode.BOUNDED)
-  void openCounterexampleLateSamplesAfterAResolvedMedicalAlert(
-      @ForAll("timelines") List<Timeline> timelines, @ForAll("picks") List<Pick> picks) {
-    check(timelines, picks);
+  static LongStream seeds() {
+    return LongStream.range(0, CASES).map(i -> SEED * 1_000_003L + i);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void arrivalOrderWithinTheBoundDoesNotChangeTheAlerts(long seed) {
+    Case generated = Case.generate(new SplittableRandom(seed));
+    Optional<AssertionError> failure = failure(generated);
+    if (failure.isPresent()) {
+      Case smallest = shrink(generated);
+      throw new AssertionError(
+          "seed " + seed + " fails; shrunk to " + smallest + ":\n"
+              + failure(smallest).map(Throwable::getMessage).orElse("(the shrunk case passes)"),
+          failure.get());
+    }
+  }
+
+  /** One generated case: athletes' timelines and how their topics interleave. */
+  record Case(List<Timeline> timelines, List<Pick> picks) {
+
+    static Case generate(SplittableRandom random) {
+      List<Timeline> timelines = new ArrayList<>();
+      timelines.add(timeline("p1", random));
+      if (random.nextBoolean()) {
+        timelines.add(timeline("p2", random));
+      }
+      List<Pick> picks = new ArrayList<>();
+      int count = 1 + random.nextInt(8);
+      for (int i = 0; i < count; i++) {
+        picks.add(new Pick(random.nextInt(3), 1 + random.nextInt(400)));
+      }
+      return new Case(List.copyOf(timelines), List.copyOf(picks));
+    }
+
+    /** Smaller cases than this one, most promising first. */
+    List<Case> smaller() {
+      List<Case> out = new ArrayList<>();
+      for (int i = 0; i < picks.size(); i++) {
+        List<Pick> fewer = new ArrayList<>(picks);
+        fewer.remove(i);
+        out.add(new Case(timelines, fewer));
+      }
+      for (int i = 0; i < timelines.size() && timelines.size() > 1; i++) {
+        List<Timeline> fewer = new ArrayList<>(timelines);
+        fewer.remove(i);
+        out.add(new Case(fewer, picks));
+      }
+      for (int i = 0; i < timelines.size(); i++) {
+        for (Timeline smaller : timelines.get(i).smaller()) {
+          List<Timeline> changed = new ArrayList<>(timelines);
+          changed.set(i, smaller);
+          out.add(new Case(changed, picks));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Greedy shrinking: take the first smaller case that still fails, until none does. */
+  private Case shrink(Case failing) {
+    Case current = failing;
+    boolean progress = true;
+    for (int rounds = 0; progress && rounds < 200; rounds++) {
+      progress = false;
+      for (Case candidate : current.smaller()) {
+        if (failure(candidate).isPresent()) {
+          current = candidate;
+          progress = true;
+          break;
+        }
+      }
+    }
+    return current;
+  }
+
+  private Optional<AssertionError> failure(Case c) {
+    try {
+      check(c.timelines(), c.picks());
+      return Optional.empty();
+    } catch (AssertionError e) {
+      return Optional.of(e);
+    }
   }
 
   private void check(List<Timeline> timelines, List<Pick> picks) {
@@ -103,8 +199,15 @@ class ArrivalOrderPropertyTest {
     List<Input> inOrder = new ArrayList<>(inputs);
     inOrder.sort(Comparator.comparingLong(Input::at).thenComparingInt(Input::tieBreak));
 
-    Outcome expected = run(inOrder);
-    Outcome actual = run(interleave(inOrder, picks));
+    // "At the end" means once time has moved on: a bystander's sample five minutes after the
+    // newest record lets both runs act on what fell due (the sweep runs on records arriving).
+    Input later = bystander(inOrder.get(inOrder.size() - 1).at() + Duration.ofMinutes(5).toMillis());
+    List<Input> ordered = new ArrayList<>(inOrder);
+    ordered.add(later);
+    List<Input> interleaved = new ArrayList<>(interleave(inOrder, picks));
+    interleaved.add(later);
+    Outcome expected = run(ordered);
+    Outcome actual = run(interleaved);
 
     for (Timeline t : timelines) {
       String a = t.athlete();
@@ -211,6 +314,20 @@ class ArrivalOrderPropertyTest {
 
   // ---- records of a timeline ----
 
+  private static Input bystander(long at) {
+    ActivityEvent sample =
+        ActivityEvent.newBuilder()
+            .setEventId("bystander-" + at)
+            .setAthleteId("zz-bystander")
+            .setTimestamp(Instant.ofEpochMilli(at))
+            .setActivityType(ActivityType.WALKING)
+            .setSource(DeviceSource.WRIST_WEARABLE)
+            .setDeviceId("zz-bystander-wrist")
+            .setHeartRateBpm(90)
+            .build();
+    return new Input("activity", "zz-bystander", at, 2, sample);
+  }
+
   private static List<Input> records(Timeline t) {
     List<Input> out = new ArrayList<>();
     String a = t.athlete();
@@ -271,57 +388,51 @@ class ArrivalOrderPropertyTest {
 
   // ---- generators ----
 
-  @Provide
-  Arbitrary<List<Timeline>> timelines() {
-    return Combinators.combine(timeline("p1"), timeline("p2"), Arbitraries.of(true, false))
-        .as((one, two, both) -> both ? List.of(one, two) : List.of(one));
+  private static final List<ActivityType> ACTIVITIES =
+      List.of(ActivityType.RUNNING, ActivityType.CYCLING, ActivityType.WALKING, ActivityType.REST,
+          ActivityType.STRENGTH_TRAINING, ActivityType.YOGA);
+  private static final List<Movement> TRIGGERS =
+      List.of(Movement.BENDING, Movement.LIFTING, Movement.RUNNING, Movement.SITTING);
+  private static final List<PainSensation> SENSATIONS =
+      List.of(PainSensation.ACHING, PainSensation.NUMBNESS, PainSensation.SHARP);
+
+  private static Timeline timeline(String athlete, SplittableRandom random) {
+    int rest = List.of(50, 60, 70).get(random.nextInt(3));
+    int max = List.of(170, 180, 195).get(random.nextInt(3));
+    List<Segment> segments = new ArrayList<>();
+    int total = 0;
+    int count = 1 + random.nextInt(4);
+    for (int i = 0; i < count; i++) {
+      int seconds = 20 + random.nextInt(181);
+      if (total + seconds > Duration.ofMinutes(10).toSeconds()) {
+        break; // the whole timeline stays well within max-lateness (15 min)
+      }
+      total += seconds;
+      segments.add(new Segment(ACTIVITIES.get(random.nextInt(ACTIVITIES.size())), seconds,
+          70 + random.nextInt(121), random.nextBoolean(), random.nextBoolean()));
+    }
+    List<ReportSpec> reports = new ArrayList<>();
+    int reportCount = random.nextInt(4);
+    for (int i = 0; i < reportCount; i++) {
+      reports.add(new ReportSpec(
+          random.nextInt(601),
+          random.nextInt(11),
+          subset(TRIGGERS, 2, random),
+          subset(SENSATIONS, 1, random),
+          random.nextInt(10) == 0 ? List.of(Limb.LEFT_LEG) : List.of(),
+          random.nextInt(10) == 0 ? List.of(RedFlag.FEVER) : List.of()));
+    }
+    return new Timeline(athlete, rest, max, List.copyOf(segments), List.copyOf(reports));
   }
 
-  @Provide
-  Arbitrary<List<Pick>> picks() {
-    return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 400))
-        .as(Pick::new)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(8);
-  }
-
-  private Arbitrary<Timeline> timeline(String athlete) {
-    Arbitrary<Segment> segment =
-        Combinators.combine(
-                Arbitraries.of(
-                    ActivityType.RUNNING, ActivityType.CYCLING, ActivityType.WALKING, ActivityType.REST,
-                    ActivityType.STRENGTH_TRAINING, ActivityType.YOGA),
-                Arbitraries.integers().between(20, 200),
-                Arbitraries.integers().between(70, 190),
-                Arbitraries.of(true, false),
-                Arbitraries.of(true, false))
-            .as(Segment::new);
-    Arbitrary<ReportSpec> report =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 600),
-                Arbitraries.integers().between(0, 10),
-                Arbitraries.of(Movement.BENDING, Movement.LIFTING, Movement.RUNNING, Movement.SITTING)
-                    .set().ofMaxSize(2).map(List::copyOf),
-                Arbitraries.of(PainSensation.ACHING, PainSensation.NUMBNESS, PainSensation.SHARP)
-                    .set().ofMaxSize(1).map(List::copyOf),
-                Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(9, Arbitraries.just(List.<Limb>of())),
-                    net.jqwik.api.Tuple.of(1, Arbitraries.just(List.of(Limb.LEFT_LEG)))),
-                Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(9, Arbitraries.just(List.<RedFlag>of())),
-                    net.jqwik.api.Tuple.of(1, Arbitraries.just(List.of(RedFlag.FEVER)))))
-            .as(ReportSpec::new);
-    return Combinators.combine(
-            Arbitraries.of(50, 60, 70),
-            Arbitraries.of(170, 180, 195),
-            segment.list().ofMinSize(1).ofMaxSize(4).filter(ArrivalOrderPropertyTest::shortEnough),
-            report.list().ofMaxSize(3))
-        .as((rest, max, segments, reports) -> new Timeline(athlete, rest, max, segments, reports));
-  }
-
-  /** The whole timeline stays well within max-lateness (15 min), so every arrival is within it. */
-  private static boolean shortEnough(List<Segment> segments) {
-    return segments.stream().mapToInt(Segment::seconds).sum() <= Duration.ofMinutes(10).toSeconds();
+  /** Up to {@code max} distinct elements of {@code from}, in a random order. */
+  private static <T> List<T> subset(List<T> from, int max, SplittableRandom random) {
+    List<T> pool = new ArrayList<>(from);
+    List<T> out = new ArrayList<>();
+    int n = random.nextInt(max + 1);
+    for (int i = 0; i < n; i++) {
+      out.add(pool.remove(random.nextInt(pool.size())));
+    }
+    return List.copyOf(out);
   }
 }
