@@ -124,7 +124,7 @@ public final class AthleteGuard {
       // No detection window still open covers it; a stale heart rate must not be taken for now.
       return new GuardResult(s, List.of(), false, arrival);
     } else if (arrival == Arrival.AHEAD) {
-      at = Math.floorDiv(s.clock(), 1000) * 1000;
+      at = Math.floorDiv(aheadAppliedAt(s, referenceTime), 1000) * 1000;
     }
     ActivityType type = e.getActivityType();
     boolean rest = type == ActivityType.REST;
@@ -184,7 +184,7 @@ public final class AthleteGuard {
     Arrival arrival = arrival(s, t, referenceTime);
     List<ExertionAlert> out = new ArrayList<>(1);
     if (arrival == Arrival.AHEAD) {
-      t = s.clock(); // the pain is real; the phone's clock is not
+      t = aheadAppliedAt(s, referenceTime); // the pain is real; the phone's clock is not
     } else if (arrival == Arrival.BEYOND_LATENESS) {
       if (s.hasReportAfter(t)) {
         // A newer report describes the pain now; a medical sign in this one is still news.
@@ -270,13 +270,20 @@ public final class AthleteGuard {
   private Arrival arrival(AthleteState s, long t, long referenceTime) {
     long clock = s.clock();
     if (clock == NONE) {
-      return Arrival.IN_ORDER;
+      // An athlete's first record can come from the clock that is off: judged by the reference
+      // alone, or it would set the athlete's time an hour ahead and freeze them.
+      return referenceTime != NONE && t - referenceTime > maxLatenessMillis ? Arrival.AHEAD : Arrival.IN_ORDER;
     } else if (referenceTime != NONE && t - Math.max(clock, referenceTime) > maxLatenessMillis) {
       return Arrival.AHEAD;
     } else if (t >= clock) {
       return Arrival.IN_ORDER;
     }
     return clock - t <= maxLatenessMillis ? Arrival.LATE : Arrival.BEYOND_LATENESS;
+  }
+
+  /** Where a record from a clock that is off applies: the athlete's time, or for a new athlete the reference. */
+  private static long aheadAppliedAt(AthleteState s, long referenceTime) {
+    return s.clock() != NONE ? s.clock() : referenceTime;
   }
 
   private long keepFrom(long newest) {

@@ -107,6 +107,29 @@ class LatenessAndClocksTopologyTest {
   }
 
   @Test
+  void anAthletesFirstRecordFromAClockAnHourAheadDoesNotFreezeThem() {
+    // Given: a new athlete whose phone's first report is stamped an hour ahead of the wall clock
+    long base = TopologyFixture.NOW.getEpochSecond() - Events.T0.getEpochSecond() - 600;
+    app.profile(ANA);
+    app.pain(Events.pain(ANA, at(base + 600 + 3600), 2));
+
+    // When: correctly timed records of the last ten minutes follow: a 5/10 report and a hard run
+    app.pain(ANA, base, 5);
+    app.run(ANA, base + 10, base + 200, RUNNING, 160);
+
+    // Then: the report ahead counted from the wall clock, not an hour on, and the run is judged
+    // (and, the athlete's time being the wall clock, its alert is over 2 min after the run)
+    List<ExertionAlert> alerts = app.alerts();
+    assertThat(alerts).first().satisfies(a -> {
+      assertThat(a.getState()).isEqualTo(AlertState.RAISED);
+      assertThat(a.getSeverity()).isEqualTo(Severity.REDUCE_INTENSITY);
+      assertThat(a.getEventTime()).isBetween(at(base + 10), at(base + 200));
+    });
+    assertThat(app.deadLetters.arrivals().count(Arrival.AHEAD)).isEqualTo(1);
+    assertThat(app.deadLetters.arrivals().count(Arrival.BEYOND_LATENESS)).isZero();
+  }
+
+  @Test
   void aRecordBeyondTheBoundIsCountedAndItsMedicalSignStillAlerts() {
     app.profile(ANA);
     app.pain(ANA, 0, 3);
