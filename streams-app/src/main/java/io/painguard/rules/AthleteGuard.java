@@ -375,13 +375,12 @@ public final class AthleteGuard {
       out.add(a);
     }
     if (s.isOpen() && !consumerOpen) {
-      // The alert that holds was opened by a transition consumers saw and then saw withdrawn.
-      ConditionEvaluator.Evaluation ev = conditions.evaluate(s, Math.max(from, s.clock()));
-      Set<Reason> reasons = StateCodes.REASON.set(s.openReasonsMask());
-      Severity severity = s.openSeverity();
-      s.open(AlertState.RAISED, s.openRank(), s.openReasonsMask(), from);
-      out.add(
-          AlertFactory.build(context(athleteId, s, ev, AlertState.RAISED, severity, reasons, from, false, null)));
+      // The alert that holds was opened by a transition consumers saw, and what they were sent
+      // since closed it: a withdrawal, or a RESOLVED of the re-run that lies before it in event
+      // time. It is sent again as it was -- same transition, time and id -- and not recorded
+      // again: a new transition at the late record's time would sit before the evidence it
+      // restates and, in the next re-run, act as a base and a cooldown it never was.
+      out.add(restatement(athleteId, s));
     } else if (!s.isOpen() && consumerOpen) {
       out.add(withdrawal(athleteId, s, consumerSeverity, from, why));
     }
@@ -396,6 +395,26 @@ public final class AthleteGuard {
       }
     }
     return r;
+  }
+
+  /** The alert in force, built again from the transition that opened it (so with its id). */
+  private ExertionAlert restatement(String athleteId, AthleteState s) {
+    AthleteState.Transition opening = s.openingTransition();
+    AlertState state;
+    Set<Reason> reasons;
+    long at;
+    if (opening != null) {
+      state = opening.alertState();
+      reasons = StateCodes.REASON.set(opening.reasons());
+      at = opening.at();
+    } else { // forgotten (or from a layout without transitions): what the state says of it
+      state = s.openState();
+      reasons = StateCodes.REASON.set(s.openReasonsMask());
+      at = s.openedAt() != NONE ? s.openedAt() : s.clock();
+    }
+    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, at);
+    return AlertFactory.build(
+        context(athleteId, s, ev, state, s.openSeverity(), reasons, at, false, null));
   }
 
   private ExertionAlert withdrawal(

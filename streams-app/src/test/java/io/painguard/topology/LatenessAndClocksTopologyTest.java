@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.events.AlertState;
 import io.painguard.events.ExertionAlert;
+import io.painguard.events.Movement;
 import io.painguard.events.RedFlag;
 import io.painguard.events.Severity;
 import io.painguard.fixtures.Events;
@@ -121,6 +122,76 @@ class LatenessAndClocksTopologyTest {
       assertThat(a.getEventTime()).isEqualTo(at(200));
     });
     assertThat(app.deadLetters.arrivals().count(Arrival.BEYOND_LATENESS)).isEqualTo(2);
+  }
+
+  @Test
+  void aReferralStaysOpenWhenTheRunBeforeItArrivesAfterTheReports() {
+    // Given: the phone's reports arrive first -- mild pain at 100 s, pain gone at 200 s, fever
+    // at 210 s -- so the referral is raised at 210 s before any sample is in
+    app.profile(ANA);
+    app.pain(ANA, 100, 3);
+    app.pain(ANA, 200, 0);
+    app.pain(Events.redFlag(ANA, at(210), 3, RedFlag.FEVER));
+    assertThat(app.status(ANA).openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+
+    // When: the watch syncs the hard run of 0-200 s, every sample late; the re-run finds an
+    // effort alert at 100 s that the level-0 report of 200 s closed, before the referral
+    app.run(ANA, 0, 200, RUNNING, 160);
+
+    // Then: as in the ordered run -- the referral is open at the end, its alert emitted with the
+    // same id, and no referral dated before the report that carries the fever
+    ordered.profile(ANA);
+    ordered.run(ANA, 0, 100, RUNNING, 160);
+    ordered.pain(ANA, 100, 3);
+    ordered.run(ANA, 100, 200, RUNNING, 160);
+    ordered.pain(ANA, 200, 0);
+    ordered.pain(Events.redFlag(ANA, at(210), 3, RedFlag.FEVER));
+    List<ExertionAlert> expected = ordered.alerts();
+    List<ExertionAlert> late = app.alerts();
+    assertThat(app.status(ANA).openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+    assertThat(expected).extracting(ExertionAlert::getSeverity)
+        .containsExactly(Severity.REDUCE_INTENSITY, Severity.REDUCE_INTENSITY, Severity.SEEK_MEDICAL_ATTENTION);
+    assertThat(late).extracting(ExertionAlert::getAlertId)
+        .containsAll(expected.stream().map(ExertionAlert::getAlertId).toList());
+    assertThat(late)
+        .filteredOn(a -> a.getSeverity() == Severity.SEEK_MEDICAL_ATTENTION && a.getState() != AlertState.RESOLVED)
+        .allSatisfy(a -> assertThat(a.getEventTime()).isEqualTo(at(210)));
+  }
+
+  @Test
+  void aLateReportThatKeepsAnAlertOpenPastItsResolutionRestatesTheAlertItself() {
+    // Given: moderate pain (4/10) at 0 s, hard running 0-100 s, then easier running (125 bpm,
+    // under the 132 bpm ceiling) until 400 s: the alert raised in the first minute was resolved
+    // two minutes after the hard part
+    app.profile(ANA);
+    app.pain(ANA, 0, 4);
+    app.run(ANA, 0, 100, RUNNING, 160);
+    app.run(ANA, 100, 400, RUNNING, 125);
+    List<ExertionAlert> seen = app.alerts();
+    assertThat(seen).extracting(ExertionAlert::getState).containsExactly(AlertState.RAISED, AlertState.RESOLVED);
+
+    // When: a report of 150 s arrives late: still 4/10, and running brings the pain on -- so the
+    // alert never was over while the athlete ran; then time moves on (another athlete at 600 s)
+    app.pain(Events.pain(ANA, at(150), 4, Movement.RUNNING));
+    app.sample(Events.sample("bo", at(600), RUNNING, 90));
+
+    // Then: the alert in force is stated again as it was (same id, same time) -- not as a new
+    // alert dated at the late report, which no ordered run has and nothing would withdraw -- and
+    // it is resolved when the ordered run resolves it
+    ordered.profile(ANA);
+    ordered.pain(ANA, 0, 4);
+    ordered.run(ANA, 0, 100, RUNNING, 160);
+    ordered.run(ANA, 100, 150, RUNNING, 125);
+    ordered.pain(Events.pain(ANA, at(150), 4, Movement.RUNNING));
+    ordered.run(ANA, 150, 400, RUNNING, 125);
+    ordered.sample(Events.sample("bo", at(600), RUNNING, 90));
+    List<ExertionAlert> expected = ordered.alerts();
+    List<ExertionAlert> after = app.alerts();
+    assertThat(expected).extracting(ExertionAlert::getState).containsExactly(AlertState.RAISED, AlertState.RESOLVED);
+    assertThat(after).extracting(ExertionAlert::getAlertId)
+        .containsExactly(seen.get(0).getAlertId(), expected.get(1).getAlertId());
+    assertThat(expected.get(0).getAlertId()).isEqualTo(seen.get(0).getAlertId());
+    assertThat(app.status(ANA).openSeverity()).isNull();
   }
 
   @Test
