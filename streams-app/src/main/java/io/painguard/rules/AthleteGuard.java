@@ -455,6 +455,11 @@ public final class AthleteGuard {
     if (rising) {
       s.noteEvidence(report.at());
     }
+    if (report.medical()) {
+      // New medical signs are news: raised at once, whatever cooldown is in force.
+      pulse = pulse.isEmpty() ? EnumSet.noneOf(Reason.class) : pulse;
+      pulse.addAll(ConditionEvaluator.medicalReasons(signs));
+    }
     step(athleteId, s, now, report.at(), false, pulse, out);
   }
 
@@ -501,7 +506,7 @@ public final class AthleteGuard {
       AlertState transition = null;
       if (!s.isOpen()) {
         long last = s.lastRaisedAt(rank);
-        if (last == NONE || at - last >= settings.alertCooldown().toMillis()) {
+        if (last == NONE || at - last >= settings.alertCooldown().toMillis() || medicalNews(pulse)) {
           transition = AlertState.RAISED;
         }
       } else if (rank > s.openRank()) {
@@ -516,6 +521,12 @@ public final class AthleteGuard {
       }
     }
     s.setDeadline(conditions.deadline(s));
+  }
+
+  /** Whether an input brings medical signs, which alert whatever cooldown is in force. */
+  private static boolean medicalNews(Set<Reason> pulse) {
+    return !pulse.isEmpty()
+        && (pulse.contains(Reason.MEDICAL_RED_FLAG) || pulse.contains(Reason.RADICULOPATHY_SIGNS));
   }
 
   /** When a tick-raised alert happened, from the data: the moment the condition became due. */

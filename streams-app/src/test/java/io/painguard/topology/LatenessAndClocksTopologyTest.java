@@ -1,12 +1,14 @@
 package io.painguard.topology;
 
 import static io.painguard.events.ActivityType.RUNNING;
+import static io.painguard.events.ActivityType.WALKING;
 import static io.painguard.fixtures.Events.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.events.AlertState;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.Movement;
+import io.painguard.events.Reason;
 import io.painguard.events.RedFlag;
 import io.painguard.events.Severity;
 import io.painguard.fixtures.Events;
@@ -192,6 +194,42 @@ class LatenessAndClocksTopologyTest {
         .containsExactly(seen.get(0).getAlertId(), expected.get(1).getAlertId());
     assertThat(expected.get(0).getAlertId()).isEqualTo(seen.get(0).getAlertId());
     assertThat(app.status(ANA).openSeverity()).isNull();
+  }
+
+  @Test
+  void aFeverReportedAgainWithinTheCooldownIsReferredAtOnceInOrderAndLate() {
+    // Given: fever at 0 s (referred), pain gone at 60 s (the referral closes), walking 0-300 s
+    app.profile(ANA);
+    app.pain(Events.redFlag(ANA, at(0), 3, RedFlag.FEVER));
+    app.pain(ANA, 60, 0);
+    app.run(ANA, 0, 300, WALKING, 90);
+    assertThat(app.alerts()).extracting(ExertionAlert::getState)
+        .containsExactly(AlertState.RAISED, AlertState.RESOLVED);
+
+    // When: the phone, offline for a while, delivers a report of 120 s: the fever is back --
+    // two minutes after the first referral, well within the 15-minute cooldown
+    app.pain(Events.redFlag(ANA, at(120), 3, RedFlag.FEVER));
+
+    // Then: a referral naming it at once, stamped 120 s, open at the end; the same alert, with the
+    // same id, as when the report arrives in time
+    ordered.profile(ANA);
+    ordered.pain(Events.redFlag(ANA, at(0), 3, RedFlag.FEVER));
+    ordered.run(ANA, 0, 60, WALKING, 90);
+    ordered.pain(ANA, 60, 0);
+    ordered.run(ANA, 60, 120, WALKING, 90);
+    ordered.pain(Events.redFlag(ANA, at(120), 3, RedFlag.FEVER));
+    ordered.run(ANA, 120, 300, WALKING, 90);
+    List<ExertionAlert> expected = ordered.alerts();
+    assertThat(expected).extracting(ExertionAlert::getState)
+        .containsExactly(AlertState.RAISED, AlertState.RESOLVED, AlertState.RAISED);
+    assertThat(app.alerts()).singleElement().satisfies(a -> {
+      assertThat(a.getAlertId()).isEqualTo(expected.get(2).getAlertId());
+      assertThat(a.getSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+      assertThat(a.getReasons()).contains(Reason.MEDICAL_RED_FLAG);
+      assertThat(a.getEventTime()).isEqualTo(at(120));
+    });
+    assertThat(app.status(ANA).openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+    assertThat(ordered.status(ANA).openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
   }
 
   @Test
