@@ -165,6 +165,12 @@ public final class AthleteGuard {
       if (changed) {
         reevaluateFrom(athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived late");
       }
+    } else if (sweptPast(s, at)) {
+      s.advanceClock(at);
+      if (changed) {
+        reevaluateFrom(
+            athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived after a sweep past them");
+      }
     } else {
       s.advanceClock(at);
       step(athleteId, s, at, at, false, Set.of(), out);
@@ -216,6 +222,15 @@ public final class AthleteGuard {
           t,
           out,
           "a pain report from " + Instant.ofEpochMilli(t) + " (level " + r.getLevel() + ") arrived late");
+    } else if (sweptPast(s, t)) {
+      s.advanceClock(t);
+      reevaluateFrom(
+          athleteId,
+          s,
+          t,
+          out,
+          "a pain report from " + Instant.ofEpochMilli(t) + " (level " + r.getLevel()
+              + ") arrived after a sweep past it");
     } else {
       s.advanceClock(t);
       reportStep(athleteId, s, report, t, out);
@@ -279,6 +294,19 @@ public final class AthleteGuard {
     return clock - t <= maxLatenessMillis ? Arrival.LATE : Arrival.BEYOND_LATENESS;
   }
 
+  /**
+   * Whether a stream-time sweep already changed the lifecycle after event time {@code t}, though
+   * {@code t} is not behind the athlete's own records: the task's stream time ran ahead of this
+   * athlete's data (another athlete's newer records, or the act-at-once after a late record) and
+   * resolved or raised something later than {@code t}. The record is then judged like a late one --
+   * from its own time, the sweep's step taken again after it -- never against a lifecycle that is
+   * already past it. One comparison on the in-order path.
+   */
+  private static boolean sweptPast(AthleteState s, long t) {
+    AthleteState.Transition last = s.lastTransition();
+    return last != null && last.at() > t;
+  }
+
   private long keepFrom(long newest) {
     return newest - maxLatenessMillis - settings.sustainedWindow().toMillis();
   }
@@ -339,7 +367,9 @@ public final class AthleteGuard {
         second = s.window().nextSampleSecond(second + 1);
       }
     }
-    if (s.tickedAt() > end && s.tickedAt() >= s.deadline()) {
+    if (s.tickedAt() > end && s.tickedAt() >= conditions.deadlineAfter(s, end)) {
+      // A sweep already ran past the athlete's records: what it finds due now, it found then.
+      // (The stored deadline counts from the sweep's time, so it cannot tell.)
       step(athleteId, s, s.tickedAt(), s.tickedAt(), true, Set.of(), again);
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class LatenessAndClocksTopologyTest {
 
   private static final String ANA = "ana";
+  private static final String BO = "bo";
 
   private final TopologyFixture app = new TopologyFixture();
   private final TopologyFixture ordered = new TopologyFixture();
@@ -230,6 +231,43 @@ class LatenessAndClocksTopologyTest {
     });
     assertThat(app.status(ANA).openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
     assertThat(ordered.status(ANA).openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+  }
+
+  @Test
+  void aRecordBehindASweepThatRanAheadOfItsAthleteIsJudgedBeforeThatSweep() {
+    // Given: moderate pain (5/10) at 0 s and a hard run 0-100 s (alert raised); then Ana's
+    // phone lags while Bo's watch carries the task's stream time to 400 s, and the sweeps
+    // resolve Ana's alert at 220 s, ahead of her own newest record (99 s)
+    app.profile(ANA);
+    app.pain(ANA, 0, 5);
+    app.run(ANA, 0, 100, RUNNING, 160);
+    app.run(BO, 100, 400, WALKING, 90);
+    assertThat(app.alerts()).extracting(ExertionAlert::getState)
+        .containsExactly(AlertState.RAISED, AlertState.RESOLVED);
+
+    // When: Ana's report of 150 s arrives -- in order for her (after 99 s), but behind the sweep:
+    // severe pain (8/10) just after a hard effort
+    app.pain(ANA, 150, 8);
+
+    // Then: judged where it belongs, before the sweep's resolution: the alert escalates at 150 s
+    // as in the ordered run (same id), rather than a fresh alert being raised after it closed;
+    // and once the next sweep has run, it is resolved as the ordered run resolves it
+    ordered.profile(ANA);
+    ordered.pain(ANA, 0, 5);
+    ordered.run(ANA, 0, 100, RUNNING, 160);
+    ordered.run(BO, 100, 150, WALKING, 90);
+    ordered.pain(ANA, 150, 8);
+    ordered.run(BO, 150, 470, WALKING, 90);
+    List<ExertionAlert> expected = ordered.alerts();
+    assertThat(expected).extracting(ExertionAlert::getState)
+        .containsExactly(AlertState.RAISED, AlertState.ESCALATED, AlertState.RESOLVED);
+    assertThat(expected.get(1).getEventTime()).isEqualTo(at(150));
+    assertThat(app.alerts()).extracting(ExertionAlert::getAlertId)
+        .containsExactly(expected.get(1).getAlertId());
+    app.run(BO, 400, 470, WALKING, 90);
+    assertThat(app.alerts()).extracting(ExertionAlert::getAlertId)
+        .containsExactly(expected.get(2).getAlertId());
+    assertThat(app.status(ANA).openSeverity()).isNull();
   }
 
   @Test
