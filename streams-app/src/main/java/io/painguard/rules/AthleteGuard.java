@@ -344,7 +344,11 @@ public final class AthleteGuard {
       }
       s.rewindLifecycle(base, start);
     } else {
+      // Nothing emitted since: the lifecycle stays, but what held is taken as of just before the
+      // late record -- the conditions held as of the newest record would make the re-run see a
+      // medical sign "end" at every step and keep renewing the evidence that ends the alert.
       s.capEvidence(from);
+      s.setHeldReasons(StateCodes.REASON.mask(conditions.evaluate(s, from - 1).held()));
     }
 
     List<ExertionAlert> again = new ArrayList<>(2);

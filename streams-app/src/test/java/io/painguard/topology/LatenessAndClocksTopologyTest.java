@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.painguard.events.AlertState;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.Movement;
+import io.painguard.events.PainSensation;
 import io.painguard.events.Reason;
 import io.painguard.events.RedFlag;
 import io.painguard.events.Severity;
@@ -268,6 +269,41 @@ class LatenessAndClocksTopologyTest {
     assertThat(app.alerts()).extracting(ExertionAlert::getAlertId)
         .containsExactly(expected.get(2).getAlertId());
     assertThat(app.status(ANA).openSeverity()).isNull();
+  }
+
+  @Test
+  void lateSamplesBeforeAFeverReportDoNotHideItsReferral() {
+    // Given: the reports arrive first -- numbness at 10 s (referred), a report without any sign at
+    // 40 s, fever at 180 s (the referral of 10 s is still open when it is applied)
+    app.profile(ANA);
+    app.pain(Events.radiculopathy(ANA, at(10), 5, PainSensation.NUMBNESS));
+    app.pain(ANA, 40, 5);
+    app.pain(Events.redFlag(ANA, at(180), 5, RedFlag.FEVER));
+
+    // When: the watch syncs a quiet walk of 0-175 s, every sample late
+    app.run(ANA, 0, 175, WALKING, 90);
+
+    // Then: the alerts of the ordered run, with their ids -- among them the referral naming the
+    // fever at 180 s -- and the same referral open at the end. (Re-judging from each late sample
+    // used to keep the conditions held at 180 s as "held just before", so the sign of 10 s kept
+    // "ending" at every sample and the fever was never referred on its own.)
+    ordered.profile(ANA);
+    ordered.run(ANA, 0, 10, WALKING, 90);
+    ordered.pain(Events.radiculopathy(ANA, at(10), 5, PainSensation.NUMBNESS));
+    ordered.run(ANA, 10, 40, WALKING, 90);
+    ordered.pain(ANA, 40, 5);
+    ordered.run(ANA, 40, 175, WALKING, 90);
+    ordered.pain(Events.redFlag(ANA, at(180), 5, RedFlag.FEVER));
+    List<ExertionAlert> expected = ordered.alerts();
+    assertThat(expected)
+        .filteredOn(a -> a.getState() == AlertState.RAISED && a.getReasons().contains(Reason.MEDICAL_RED_FLAG))
+        .singleElement()
+        .satisfies(a -> assertThat(a.getEventTime()).isEqualTo(at(180)));
+    assertThat(app.alerts()).extracting(ExertionAlert::getAlertId)
+        .containsAll(expected.stream().filter(a -> a.getState() != AlertState.RESOLVED)
+            .map(ExertionAlert::getAlertId).toList());
+    assertThat(app.status(ANA).openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+    assertThat(app.status(ANA).openReasons()).isEqualTo(ordered.status(ANA).openReasons());
   }
 
   @Test
