@@ -165,6 +165,12 @@ public final class AthleteGuard {
       if (changed) {
         reevaluateFrom(athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived late");
       }
+    } else if (sweptPast(s, at)) {
+      s.advanceClock(at);
+      if (changed) {
+        reevaluateFrom(
+            athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived after a sweep past them");
+      }
     } else {
       s.advanceClock(at);
       step(athleteId, s, at, at, false, Set.of(), out);
@@ -216,6 +222,15 @@ public final class AthleteGuard {
           t,
           out,
           "a pain report from " + Instant.ofEpochMilli(t) + " (level " + r.getLevel() + ") arrived late");
+    } else if (sweptPast(s, t)) {
+      s.advanceClock(t);
+      reevaluateFrom(
+          athleteId,
+          s,
+          t,
+          out,
+          "a pain report from " + Instant.ofEpochMilli(t) + " (level " + r.getLevel()
+              + ") arrived after a sweep past it");
     } else {
       s.advanceClock(t);
       reportStep(athleteId, s, report, t, out);
@@ -286,6 +301,19 @@ public final class AthleteGuard {
     return s.clock() != NONE ? s.clock() : referenceTime;
   }
 
+  /**
+   * Whether a stream-time sweep already changed the lifecycle after event time {@code t}, though
+   * {@code t} is not behind the athlete's own records: the task's stream time ran ahead of this
+   * athlete's data (another athlete's newer records, or the act-at-once after a late record) and
+   * resolved or raised something later than {@code t}. The record is then judged like a late one --
+   * from its own time, the sweep's step taken again after it -- never against a lifecycle that is
+   * already past it. One comparison on the in-order path.
+   */
+  private static boolean sweptPast(AthleteState s, long t) {
+    AthleteState.Transition last = s.lastTransition();
+    return last != null && last.at() > t;
+  }
+
   private long keepFrom(long newest) {
     return newest - maxLatenessMillis - settings.sustainedWindow().toMillis();
   }
@@ -323,7 +351,11 @@ public final class AthleteGuard {
       }
       s.rewindLifecycle(base, start);
     } else {
+      // Nothing emitted since: the lifecycle stays, but what held is taken as of just before the
+      // late record -- the conditions held as of the newest record would make the re-run see a
+      // medical sign "end" at every step and keep renewing the evidence that ends the alert.
       s.capEvidence(from);
+      s.setHeldReasons(StateCodes.REASON.mask(conditions.evaluate(s, from - 1).held()));
     }
 
     List<ExertionAlert> again = new ArrayList<>(2);
@@ -346,7 +378,9 @@ public final class AthleteGuard {
         second = s.window().nextSampleSecond(second + 1);
       }
     }
-    if (s.tickedAt() > end && s.tickedAt() >= s.deadline()) {
+    if (s.tickedAt() > end && s.tickedAt() >= conditions.deadlineAfter(s, end)) {
+      // A sweep already ran past the athlete's records: what it finds due now, it found then.
+      // (The stored deadline counts from the sweep's time, so it cannot tell.)
       step(athleteId, s, s.tickedAt(), s.tickedAt(), true, Set.of(), again);
     }
 
@@ -382,13 +416,12 @@ public final class AthleteGuard {
       out.add(a);
     }
     if (s.isOpen() && !consumerOpen) {
-      // The alert that holds was opened by a transition consumers saw and then saw withdrawn.
-      ConditionEvaluator.Evaluation ev = conditions.evaluate(s, Math.max(from, s.clock()));
-      Set<Reason> reasons = StateCodes.REASON.set(s.openReasonsMask());
-      Severity severity = s.openSeverity();
-      s.open(AlertState.RAISED, s.openRank(), s.openReasonsMask(), from);
-      out.add(
-          AlertFactory.build(context(athleteId, s, ev, AlertState.RAISED, severity, reasons, from, false, null)));
+      // The alert that holds was opened by a transition consumers saw, and what they were sent
+      // since closed it: a withdrawal, or a RESOLVED of the re-run that lies before it in event
+      // time. It is sent again as it was -- same transition, time and id -- and not recorded
+      // again: a new transition at the late record's time would sit before the evidence it
+      // restates and, in the next re-run, act as a base and a cooldown it never was.
+      out.add(restatement(athleteId, s));
     } else if (!s.isOpen() && consumerOpen) {
       out.add(withdrawal(athleteId, s, consumerSeverity, from, why));
     }
@@ -403,6 +436,26 @@ public final class AthleteGuard {
       }
     }
     return r;
+  }
+
+  /** The alert in force, built again from the transition that opened it (so with its id). */
+  private ExertionAlert restatement(String athleteId, AthleteState s) {
+    AthleteState.Transition opening = s.openingTransition();
+    AlertState state;
+    Set<Reason> reasons;
+    long at;
+    if (opening != null) {
+      state = opening.alertState();
+      reasons = StateCodes.REASON.set(opening.reasons());
+      at = opening.at();
+    } else { // forgotten (or from a layout without transitions): what the state says of it
+      state = s.openState();
+      reasons = StateCodes.REASON.set(s.openReasonsMask());
+      at = s.openedAt() != NONE ? s.openedAt() : s.clock();
+    }
+    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, at);
+    return AlertFactory.build(
+        context(athleteId, s, ev, state, s.openSeverity(), reasons, at, false, null));
   }
 
   private ExertionAlert withdrawal(
@@ -442,6 +495,11 @@ public final class AthleteGuard {
     Set<Reason> pulse = rising ? EnumSet.of(Reason.PAIN_INCREASING_DURING_ACTIVITY) : Set.of();
     if (rising) {
       s.noteEvidence(report.at());
+    }
+    if (report.medical()) {
+      // New medical signs are news: raised at once, whatever cooldown is in force.
+      pulse = pulse.isEmpty() ? EnumSet.noneOf(Reason.class) : pulse;
+      pulse.addAll(ConditionEvaluator.medicalReasons(signs));
     }
     step(athleteId, s, now, report.at(), false, pulse, out);
   }
@@ -489,7 +547,7 @@ public final class AthleteGuard {
       AlertState transition = null;
       if (!s.isOpen()) {
         long last = s.lastRaisedAt(rank);
-        if (last == NONE || at - last >= settings.alertCooldown().toMillis()) {
+        if (last == NONE || at - last >= settings.alertCooldown().toMillis() || medicalNews(pulse)) {
           transition = AlertState.RAISED;
         }
       } else if (rank > s.openRank()) {
@@ -504,6 +562,12 @@ public final class AthleteGuard {
       }
     }
     s.setDeadline(conditions.deadline(s));
+  }
+
+  /** Whether an input brings medical signs, which alert whatever cooldown is in force. */
+  private static boolean medicalNews(Set<Reason> pulse) {
+    return !pulse.isEmpty()
+        && (pulse.contains(Reason.MEDICAL_RED_FLAG) || pulse.contains(Reason.RADICULOPATHY_SIGNS));
   }
 
   /** When a tick-raised alert happened, from the data: the moment the condition became due. */

@@ -369,6 +369,22 @@ public final class AthleteState {
     return out;
   }
 
+  /** The newest RAISED or ESCALATED at the open alert's severity (the one in force), or null. */
+  Transition openingTransition() {
+    if (!isOpen()) {
+      return null;
+    }
+    for (int i = transitions.size() - 1; i >= 0; i--) {
+      Transition t = transitions.get(i);
+      if (t.state() == RESOLVED) {
+        return null;
+      } else if (t.rank() == openRank) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   /** The transition consumers last saw, or null. */
   Transition lastTransition() {
     return transitions.isEmpty() ? null : transitions.get(transitions.size() - 1);

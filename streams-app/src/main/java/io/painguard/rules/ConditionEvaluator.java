@@ -167,7 +167,11 @@ final class ConditionEvaluator {
 
   /** The deadline: the next event time after what was processed at which a tick may change anything. */
   long deadline(AthleteState s) {
-    long processed = Math.max(s.clock(), s.tickedAt());
+    return deadlineAfter(s, Math.max(s.clock(), s.tickedAt()));
+  }
+
+  /** The next event time after {@code processed} at which a tick may change anything. */
+  long deadlineAfter(AthleteState s, long processed) {
     long d = Long.MAX_VALUE;
     AthleteState.Report r = s.newestReport();
     if (r != null && (r.level() >= 1 || r.medical())) {
