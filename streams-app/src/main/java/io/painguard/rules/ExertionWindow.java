@@ -311,7 +311,11 @@ public final class ExertionWindow {
     }
     out.putLong(startSecond);
     out.put(codes, head, length);
-    out.putShort((short) metaRuns());
+    // The run count goes in front of the runs; it is patched in once known, so the meta bytes
+    // are walked once here (encodedSize walks them once more to size the buffer).
+    int countAt = out.position();
+    out.putShort((short) 0);
+    int runs = 0;
     int end = head + length;
     int i = head;
     while (i < end) {
@@ -322,7 +326,9 @@ public final class ExertionWindow {
       }
       out.putShort((short) run).put(value);
       i += run;
+      runs++;
     }
+    out.putShort(countAt, (short) runs);
   }
 
   static ExertionWindow readFrom(ByteBuffer in) {
