@@ -2,6 +2,7 @@ package io.painguard.launcher.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.painguard.stack.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +18,10 @@ class AppProcessStartupIT {
   @Test
   void aWrongBrokerAddressEndsTheAppWithinItsStartupTimeoutInOneSentence() throws Exception {
     // Given nothing listening where the app is told the broker is
-    int nobody = Network.freePort();
+    int nobody = Ports.pickFree();
     try (PainguardProcess app =
         PainguardProcess.start(tmp, "app", "--bootstrap=127.0.0.1:" + nobody,
-            "--registry=http://127.0.0.1:" + Network.freePort(), "--http-port=0",
+            "--registry=http://127.0.0.1:" + Ports.pickFree(), "--http-port=0",
             "--state-dir=" + tmp.resolve("state"), "--set=painguard.startup.timeout=5s")) {
 
       // When it starts

@@ -2,6 +2,7 @@ package io.painguard.launcher.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.painguard.stack.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -71,7 +72,7 @@ class DemoProcessIT {
       assertThat(demo.text()).contains("PainGuard demo stopped.");
       assertThat(children).noneMatch(ProcessHandle::isAlive);
       for (int port : List.of(httpPort, kafkaPort, registryPort)) {
-        assertThat(Network.isFree(port)).as("port %d released", port).isTrue();
+        assertThat(Ports.isFree(port)).as("port %d released", port).isTrue();
       }
       assertThat(leftovers(tmp)).as("temporary data left in %s", tmp).isEmpty();
     }

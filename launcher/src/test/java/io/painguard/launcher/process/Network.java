@@ -2,39 +2,22 @@ package io.painguard.launcher.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** What a test sees of a process from the network: free ports, open ports, HTTP answers. */
+/**
+ * HTTP answers, as a test sees a process from the network. Free and busy ports: {@link
+ * io.painguard.stack.Ports}.
+ */
 public final class Network {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Network() {}
-
-  /** A port nothing listens on right now, for a process to take. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** True when nothing listens on {@code port} of the loopback address. */
-  public static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   /** GET {@code url}, with a bearer token when {@code token} is not null. */
   public static HttpResponse<String> get(String url, String token) {

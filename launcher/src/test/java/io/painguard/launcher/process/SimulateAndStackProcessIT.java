@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.contract.ContractTopics;
 import io.painguard.simulator.scenario.ScenarioCatalog;
+import io.painguard.stack.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -55,8 +56,8 @@ class SimulateAndStackProcessIT {
 
   @Test
   void theStackPrintsItsAddressesOnlyWhenTopicsAndSchemasAreThereAndAScenarioFeedsIt() throws Exception {
-    int kafkaPort = Network.freePort();
-    int registryPort = Network.freePort();
+    int kafkaPort = Ports.pickFree();
+    int registryPort = Ports.pickFree();
     // Given ./painguard stack in one "terminal"
     try (PainguardProcess stack =
         PainguardProcess.start(tmp, "stack", "--kafka-port", Integer.toString(kafkaPort),
@@ -92,8 +93,8 @@ class SimulateAndStackProcessIT {
       stack.interrupt();
       assertThat(stack.awaitExit(Duration.ofSeconds(30))).as("stack exit; output:\n%s", stack.tail()).isPresent();
       assertThat(stack.text()).contains("Local stack stopped.");
-      assertThat(Network.isFree(kafkaPort)).isTrue();
-      assertThat(Network.isFree(registryPort)).isTrue();
+      assertThat(Ports.isFree(kafkaPort)).isTrue();
+      assertThat(Ports.isFree(registryPort)).isTrue();
     }
   }
 
