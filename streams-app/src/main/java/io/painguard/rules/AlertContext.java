@@ -38,28 +38,6 @@ public record AlertContext(
     GuidanceSettings settings,
     String withdrawnBecause) {
 
-  /** An alert context for anything but a withdrawal. */
-  public AlertContext(
-      String athleteId,
-      AlertState state,
-      Severity severity,
-      List<Reason> reasons,
-      long eventTime,
-      PainInForce pain,
-      int previousPainLevel,
-      HeartRateLimits limits,
-      WindowSummary window,
-      ActivityType activity,
-      Set<Movement> triggers,
-      MedicalSigns signs,
-      String coachId,
-      String painReportId,
-      boolean painGone,
-      GuidanceSettings settings) {
-    this(athleteId, state, severity, reasons, eventTime, pain, previousPainLevel, limits, window,
-        activity, triggers, signs, coachId, painReportId, painGone, settings, null);
-  }
-
   public Reason primaryReason() {
     return reasons.isEmpty() ? Reason.UNKNOWN : reasons.get(0);
   }

@@ -765,7 +765,14 @@ public final class AthleteState {
   }
 
   private static String getString(ByteBuffer in) {
-    int length = in.getShort();
+    return utf8(in, in.getShort());
+  }
+
+  /**
+   * The next {@code length} bytes as UTF-8; null for a negative length (how every stored version
+   * writes null). Versions differ only in how they write the length.
+   */
+  static String utf8(ByteBuffer in, int length) {
     if (length < 0) {
       return null;
     }

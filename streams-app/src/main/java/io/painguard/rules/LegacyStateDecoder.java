@@ -4,7 +4,6 @@ import static io.painguard.rules.AthleteState.NONE;
 
 import io.painguard.events.AlertState;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -144,16 +143,7 @@ final class LegacyStateDecoder {
   }
 
   private static String getString(ByteBuffer in) {
-    int length = in.getInt();
-    if (length < 0) {
-      return null;
-    }
-    if (length > in.remaining()) {
-      throw new IllegalArgumentException("string longer than the state");
-    }
-    byte[] bytes = new byte[length];
-    in.get(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+    return AthleteState.utf8(in, in.getInt()); // v1 and v2 wrote an int length
   }
 
   private static Integer orNull(int value) {

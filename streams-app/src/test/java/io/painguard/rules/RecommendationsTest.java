@@ -211,6 +211,7 @@ class RecommendationsTest {
         null,
         "report-1",
         false,
-        settings);
+        settings,
+        null);
   }
 }
