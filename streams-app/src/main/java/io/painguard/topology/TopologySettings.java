@@ -110,53 +110,24 @@ public record TopologySettings(
    */
   public static final Duration MAX_MAX_LATENESS = Duration.ofHours(6);
 
-  /** The settings before {@code max-lateness}; it takes its default. */
-  public TopologySettings(
-      String activityEventsTopic,
-      String painReportsTopic,
-      String athleteProfilesTopic,
-      String exertionAlertsTopic,
-      String deadLetterTopic,
-      Duration tickInterval,
-      Duration maxFutureSkew,
-      int recentAlerts,
-      Duration maxPastAge,
-      Duration registryRetryLimit) {
-    this(
-        activityEventsTopic,
-        painReportsTopic,
-        athleteProfilesTopic,
-        exertionAlertsTopic,
-        deadLetterTopic,
+  /**
+   * These settings with other topic names: what tests and the bench need (a run's own topics),
+   * without restating every other setting -- so a setting added later takes its value here too.
+   */
+  public TopologySettings withTopics(
+      String activityEvents, String painReports, String athleteProfiles, String exertionAlerts, String deadLetters) {
+    return new TopologySettings(
+        activityEvents,
+        painReports,
+        athleteProfiles,
+        exertionAlerts,
+        deadLetters,
         tickInterval,
         maxFutureSkew,
         recentAlerts,
         maxPastAge,
         registryRetryLimit,
-        DEFAULT_MAX_LATENESS);
-  }
-
-  /** The settings before {@code max-past-age} and {@code registry-retry-limit}; those take their defaults. */
-  public TopologySettings(
-      String activityEventsTopic,
-      String painReportsTopic,
-      String athleteProfilesTopic,
-      String exertionAlertsTopic,
-      String deadLetterTopic,
-      Duration tickInterval,
-      Duration maxFutureSkew,
-      int recentAlerts) {
-    this(
-        activityEventsTopic,
-        painReportsTopic,
-        athleteProfilesTopic,
-        exertionAlertsTopic,
-        deadLetterTopic,
-        tickInterval,
-        maxFutureSkew,
-        recentAlerts,
-        DEFAULT_MAX_PAST_AGE,
-        DEFAULT_REGISTRY_RETRY_LIMIT);
+        maxLateness);
   }
 
   /**

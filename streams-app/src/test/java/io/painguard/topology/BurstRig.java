@@ -63,15 +63,13 @@ final class BurstRig implements AutoCloseable {
     this.stack = stack;
     this.run = UUID.randomUUID().toString().substring(0, 8);
     this.settings =
-        new TopologySettings(
-            "activity-events-" + run,
-            "pain-reports-" + run,
-            "athlete-profiles-" + run,
-            "exertion-alerts-" + run,
-            "painguard-dlq-" + run,
-            Duration.ofSeconds(60),
-            Duration.ofDays(1),
-            10);
+        TopologySettings.defaults()
+            .withTopics(
+                "activity-events-" + run,
+                "pain-reports-" + run,
+                "athlete-profiles-" + run,
+                "exertion-alerts-" + run,
+                "painguard-dlq-" + run);
     stack.createTopic(settings.activityEventsTopic(), PARTITIONS);
     stack.createTopic(settings.painReportsTopic(), PARTITIONS);
     stack.createCompactedTopic(settings.athleteProfilesTopic(), PARTITIONS);

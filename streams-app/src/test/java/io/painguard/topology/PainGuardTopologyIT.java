@@ -68,15 +68,13 @@ class PainGuardTopologyIT {
   void createTopics() {
     String run = UUID.randomUUID().toString().substring(0, 8);
     settings =
-        new TopologySettings(
-            "activity-events-" + run,
-            "pain-reports-" + run,
-            "athlete-profiles-" + run,
-            "exertion-alerts-" + run,
-            "painguard-dlq-" + run,
-            Duration.ofSeconds(60),
-            Duration.ofDays(1),
-            10);
+        TopologySettings.defaults()
+            .withTopics(
+                "activity-events-" + run,
+                "pain-reports-" + run,
+                "athlete-profiles-" + run,
+                "exertion-alerts-" + run,
+                "painguard-dlq-" + run);
     for (String topic : settings.inputTopics()) {
       if (topic.equals(settings.athleteProfilesTopic())) {
         stack.createCompactedTopic(topic, 2);

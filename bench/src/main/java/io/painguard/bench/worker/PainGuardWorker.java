@@ -37,16 +37,13 @@ final class PainGuardWorker implements Worker {
 
   /** The topology settings for the spec's topics, with the app's defaults otherwise. */
   static TopologySettings topologySettings(WorkerSpec spec) {
-    TopologySettings defaults = TopologySettings.defaults();
-    return new TopologySettings(
-        spec.inputs().get(0),
-        spec.inputs().get(1),
-        spec.inputs().get(2),
-        spec.outputs().get(0),
-        spec.outputs().get(1),
-        defaults.tickInterval(),
-        defaults.maxFutureSkew(),
-        defaults.recentAlerts());
+    return TopologySettings.defaults()
+        .withTopics(
+            spec.inputs().get(0),
+            spec.inputs().get(1),
+            spec.inputs().get(2),
+            spec.outputs().get(0),
+            spec.outputs().get(1));
   }
 
   /** Everything the Kafka Streams instance is configured with. */

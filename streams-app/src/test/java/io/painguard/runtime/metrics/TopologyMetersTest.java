@@ -103,18 +103,24 @@ class TopologyMetersTest {
     driver
         .createInputTopic(settings.activityEventsTopic(), new ByteArraySerializer(), new ByteArraySerializer())
         .pipeInput(new TestRecord<>(ANA.getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3}, Events.at(121)));
+    // And a watch syncs one sample of a minute ago (late, within max-lateness)
+    ActivityEvent late = Events.sample(ANA, Events.at(60).plusMillis(500), ActivityType.RUNNING, 160);
+    activity.pipeInput(new TestRecord<>(ANA, late, late.getTimestamp()));
 
     // Then the alert is emitted as without meters, and every count shows in the scrape
     List<ExertionAlert> emitted = alerts.readValuesToList();
     assertThat(emitted).hasSize(1);
     String scrape = metrics.scrape();
     assertThat(scrape)
-        .contains("painguard_events_processed_total{topic=\"activity-events\"} 121.0")
+        .contains("painguard_events_processed_total{topic=\"activity-events\"} 122.0")
         .contains("painguard_events_processed_total{topic=\"pain-reports\"} 1.0")
         .contains("painguard_events_processed_total{topic=\"athlete-profiles\"} 1.0")
         .contains("painguard_alerts_total{severity=\"REDUCE_INTENSITY\",state=\"RAISED\"} 1.0")
         .contains("painguard_alerts_total{severity=\"STOP_ACTIVITY\",state=\"RAISED\"} 0.0")
-        .contains("painguard_dlq_records_total{reason=\"UNDECODABLE\"} 1.0");
+        .contains("painguard_dlq_records_total{reason=\"UNDECODABLE\"} 1.0")
+        .contains("painguard_records_out_of_order_total{arrival=\"LATE\"} 1.0")
+        .contains("painguard_records_out_of_order_total{arrival=\"AHEAD\"} 0.0")
+        .contains("painguard_state_unreadable_total 0.0");
   }
 
   @Test

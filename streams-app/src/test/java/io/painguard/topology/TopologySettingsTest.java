@@ -1,0 +1,44 @@
+package io.painguard.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The {@code painguard.topics.*} and {@code painguard.topology.*} settings as a user writes them. */
+class TopologySettingsTest {
+
+  @Test
+  void maxLatenessDefaultsToFifteenMinutesAndIsSetByItsKey() {
+    assertThat(TopologySettings.fromProperties(Map.of()).maxLateness()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(TopologySettings.fromProperties(Map.of("painguard.topology.max-lateness", "5m")).maxLateness())
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(TopologySettings.defaults().toProperties()).containsEntry("painguard.topology.max-lateness", "15m");
+  }
+
+  @Test
+  void aMaxLatenessBeyondSixHoursIsRefusedInOneSentenceNamingTheKey() {
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.max-lateness", "7h")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("painguard.topology.max-lateness must be between 0 and 6h")
+        .hasMessageEndingWith(".");
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.max-lateness", "soon")))
+        .hasMessageContaining("painguard.topology.max-lateness must be a duration");
+  }
+
+  @Test
+  void withTopicsChangesTheTopicNamesAndKeepsEveryOtherSetting() {
+    TopologySettings tuned = TopologySettings.fromProperties(Map.of("painguard.topology.max-lateness", "20m"));
+
+    TopologySettings renamed = tuned.withTopics("a", "p", "pr", "al", "dl");
+
+    assertThat(renamed.inputTopics()).containsExactly("a", "p", "pr");
+    assertThat(renamed.exertionAlertsTopic()).isEqualTo("al");
+    assertThat(renamed.deadLetterTopic()).isEqualTo("dl");
+    assertThat(renamed.maxLateness()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(renamed.tickInterval()).isEqualTo(tuned.tickInterval());
+    assertThat(renamed.registryRetryLimit()).isEqualTo(tuned.registryRetryLimit());
+  }
+}
