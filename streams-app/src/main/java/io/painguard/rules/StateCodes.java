@@ -62,11 +62,12 @@ final class StateCodes {
           Reason.UNKNOWN,
           "UNKNOWN", "SUSTAINED_HIGH_INTENSITY", "SEVERE_PAIN_WHILE_ACTIVE",
           "PAIN_INCREASING_DURING_ACTIVITY", "TRIGGER_MOVEMENT", "EXCESSIVE_RANGE_OF_MOTION",
-          "RADICULOPATHY_SIGNS", "MEDICAL_RED_FLAG", "PROLONGED_INACTIVITY");
+          "RADICULOPATHY_SIGNS", "MEDICAL_RED_FLAG", "PROLONGED_INACTIVITY", "NOT_IMPROVING",
+          "SHARP_PAIN_DURING_ACTIVITY");
 
   /** Alert states as the state stores them: 0 none, then the lifecycle's transitions. */
   static final Codes<AlertState> ALERT_STATE =
-      new Codes<>(AlertState.class, AlertState.UNKNOWN, "UNKNOWN", "RAISED", "ESCALATED", "RESOLVED");
+      new Codes<>(AlertState.class, AlertState.UNKNOWN, "UNKNOWN", "RAISED", "ESCALATED", "RESOLVED", "UPDATED");
 
   /** Severity as versions 1 and 2 stored it (ordinals of that time); version 3 stores ranks. */
   static final Codes<Severity> SEVERITY_V2 =
