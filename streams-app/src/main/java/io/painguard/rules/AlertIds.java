@@ -17,11 +17,23 @@ public final class AlertIds {
 
   public static String of(
       String athleteId, AlertState state, Severity severity, List<Reason> reasons, long eventTime) {
+    return of(athleteId, state, severity, reasons, eventTime, null);
+  }
+
+  /**
+   * An id that also names the lifecycle the alert belongs to ({@code lifecycle}, e.g. the report
+   * that opened a referral), for alerts that may share state, severity and time with another.
+   */
+  public static String of(
+      String athleteId, AlertState state, Severity severity, List<Reason> reasons, long eventTime, String lifecycle) {
     StringBuilder name = new StringBuilder(96);
     name.append("painguard-alert|").append(athleteId).append('|').append(state).append('|');
     name.append(severity).append('|').append(eventTime).append('|');
     for (Reason r : reasons) {
       name.append(r).append(',');
+    }
+    if (lifecycle != null) {
+      name.append('|').append(lifecycle);
     }
     return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
   }

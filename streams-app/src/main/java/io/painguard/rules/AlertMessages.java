@@ -2,81 +2,142 @@ package io.painguard.rules;
 
 import io.painguard.events.ActivityType;
 import io.painguard.events.AlertState;
-import io.painguard.events.Limb;
-import io.painguard.events.Movement;
+import io.painguard.events.PainOnset;
 import io.painguard.events.PainSensation;
-import io.painguard.events.RedFlag;
+import io.painguard.events.Reason;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
-/** One short sentence a coach can read out, for each kind of alert. Coaching, not a diagnosis. */
+/**
+ * One short message a coach can read out for each effort alert, starting with what to do first.
+ * Coaching, not a diagnosis. Words for symbols come from {@link Words}; a STOP alert, and any
+ * alert during a referral, shows no heart-rate target and no percentage. Referral alerts have
+ * their own, {@link ReferralMessages}.
+ */
 public final class AlertMessages {
 
   private AlertMessages() {}
 
   public static String of(AlertContext c) {
     if (c.state() == AlertState.RESOLVED) {
-      if (c.withdrawnBecause() != null) {
-        return "Withdrawn: " + c.withdrawnBecause();
-      }
-      return c.painGone()
-          ? "Pain reported gone: this alert is over."
-          : "All clear: back within your limits for "
-              + minutes(c.settings().resolveAfter().toSeconds())
-              + ", this alert is over.";
+      return resolved(c);
     }
-    Integer target = c.targetMaxHeartRateBpm();
     String pain = c.pain().band().label() + " pain (" + c.pain().level() + "/10)";
     String instead = instead(Recommendations.alternatives(c));
-    return switch (c.primaryReason()) {
-      case MEDICAL_RED_FLAG ->
-          "See a healthcare provider before training again: back pain with "
-              + list(words(c.signs().redFlags()))
-              + " needs a medical check.";
-      case RADICULOPATHY_SIGNS ->
-          "See a healthcare provider before training again: "
-              + list(radiculopathy(c.signs()))
-              + " can mean a nerve is involved.";
-      case SEVERE_PAIN_WHILE_ACTIVE ->
-          "Stop this session: with " + pain + " a hard effort does more harm than good" + instead + ".";
-      case PAIN_INCREASING_DURING_ACTIVITY ->
-          "Stop now: your pain rose from "
-              + c.previousPainLevel()
-              + " to "
-              + c.pain().level()
-              + during(c.activity())
-              + instead
-              + ".";
-      case SUSTAINED_HIGH_INTENSITY ->
-          "Ease off"
-              + (Recommendations.intensityReductionPct(c) > 0
-                  ? " by about " + Recommendations.intensityReductionPct(c) + "%"
-                  : "")
-              + (target != null ? ": keep your heart rate at or below " + target + " bpm" : "")
-              + " while you have "
-              + pain
-              + ".";
-      case TRIGGER_MOVEMENT ->
-          capitalize(word(c.activity()))
-              + " involves "
-              + list(words(MovementTable.triggersInvolved(c.activity(), c.triggers())))
-              + ", which brings your pain on"
-              + instead
-              + ".";
-      case EXCESSIVE_RANGE_OF_MOTION ->
-          "You keep bending forward beyond "
-              + Math.round(c.settings().maxTrunkFlexionDeg())
-              + " degrees: choose an easier activity"
-              + instead
-              + ".";
-      case PROLONGED_INACTIVITY ->
-          "Time for some gentle movement"
-              + instead
-              + ": staying lightly active gets you past back pain faster than rest.";
-      default -> "Take it easy: your back pain calls for an easier workout.";
-    };
+    String main =
+        switch (c.primaryReason()) {
+          case SEVERE_PAIN_WHILE_ACTIVE ->
+              "Stop this session: with " + pain + " a hard effort does more harm than good" + instead + ".";
+          case PAIN_INCREASING_DURING_ACTIVITY ->
+              "Stop now: your pain "
+                  + (c.previousPainLevel() == 0 && c.onset() == PainOnset.DURING_ACTIVITY
+                      ? "came on at " + c.pain().level() + "/10"
+                      : "rose from " + c.previousPainLevel() + " to " + c.pain().level())
+                  + during(c.activity())
+                  + instead
+                  + ".";
+          case SHARP_PAIN_DURING_ACTIVITY ->
+              "Stop "
+                  + (known(c.activity()) ? Words.of(c.activity()) : "this movement")
+                  + " now: "
+                  + Words.list(sharp(c.sensations()))
+                  + " during it is a sign to stop that movement"
+                  + instead
+                  + ".";
+          case SUSTAINED_HIGH_INTENSITY ->
+              c.referred() || c.stops()
+                  ? "Stop this hard effort: " + pain + " and an open referral mean no hard training."
+                  : "Ease off"
+                      + (Recommendations.intensityReductionPct(c) > 0
+                          ? " by about " + Recommendations.intensityReductionPct(c) + "%"
+                          : "")
+                      + (c.targetMaxHeartRateBpm() != null
+                          ? ": keep your heart rate at or below " + c.targetMaxHeartRateBpm() + " bpm"
+                          : "")
+                      + " while you have "
+                      + pain
+                      + ".";
+          case TRIGGER_MOVEMENT ->
+              Words.capitalize(Words.of(c.activity()))
+                  + " involves "
+                  + Words.list(Words.movements(MovementTable.triggersInvolved(c.activity(), c.triggers())))
+                  + ", which brings your pain on"
+                  + instead
+                  + ".";
+          case EXCESSIVE_RANGE_OF_MOTION ->
+              "You keep bending forward beyond "
+                  + Math.round(c.settings().maxTrunkFlexionDeg())
+                  + " degrees: choose an easier activity"
+                  + instead
+                  + ".";
+          case PROLONGED_INACTIVITY ->
+              "Time for some gentle movement"
+                  + instead
+                  + ": staying lightly active gets you past back pain faster than rest.";
+          case NOT_IMPROVING ->
+              "Talk to your healthcare provider or physical therapist: your back pain is not improving ("
+                  + c.pain().level()
+                  + "/10 now).";
+          default -> "Take it easy: your back pain calls for an easier workout.";
+        };
+    return main + referral(c) + onset(c) + spasm(c);
+  }
+
+  private static String resolved(AlertContext c) {
+    if (c.withdrawnBecause() != null) {
+      return "Withdrawn: " + c.withdrawnBecause();
+    } else if (c.painGone()) {
+      return "Pain reported gone: this alert is over.";
+    } else if (c.closes().contains(Reason.NOT_IMPROVING)) {
+      return "This alert is over; the advice stands: if the pain does not ease, talk to your healthcare"
+          + " provider or physical therapist.";
+    } else if (c.referred()) {
+      return "This effort alert is over; the medical referral stays open: no hard training until a"
+          + " healthcare provider has seen you.";
+    }
+    return "All clear: back within your limits for "
+        + Words.duration(c.settings().resolveAfter())
+        + ", this alert is over.";
+  }
+
+  /** During a referral every effort alert names it. */
+  private static String referral(AlertContext c) {
+    return c.referred()
+        ? " Your referral for " + Words.list(Words.signs(c.referral())) + " is still open: see a healthcare"
+            + " provider before training hard."
+        : "";
+  }
+
+  /** DOMAIN 2, 5, 6: when the pain comes on shapes what comes next. */
+  private static String onset(AlertContext c) {
+    if (c.referred() || c.stops()) {
+      return "";
+    } else if (c.onset() == PainOnset.AFTER_ACTIVITY) {
+      return " Your pain came on after your last session: make the next one shorter and easier.";
+    } else if (c.onset() == PainOnset.AT_REST && c.primaryReason() != Reason.PROLONGED_INACTIVITY) {
+      return " Pain at rest too: keep moving gently rather than resting it out.";
+    }
+    return "";
+  }
+
+  /** DOMAIN 7: yoga and core-support work help release spasm. */
+  private static String spasm(AlertContext c) {
+    List<ActivityType> alternatives = Recommendations.alternatives(c);
+    return c.sensations().contains(PainSensation.SPASM)
+            && !c.referred()
+            && (alternatives.contains(ActivityType.YOGA) || alternatives.contains(ActivityType.CORE_STABILITY))
+        ? " Gentle yoga or core work can help release the spasm."
+        : "";
+  }
+
+  private static List<String> sharp(java.util.Set<PainSensation> sensations) {
+    List<String> out = new ArrayList<>();
+    for (PainSensation s : sensations) {
+      if (s == PainSensation.SHARP || s == PainSensation.STABBING) {
+        out.add(Words.of(s));
+      }
+    }
+    return out.isEmpty() ? List.of("sharp pain") : out;
   }
 
   private static String instead(List<ActivityType> alternatives) {
@@ -85,59 +146,16 @@ public final class AlertMessages {
     }
     List<String> names = new ArrayList<>();
     for (ActivityType a : alternatives.subList(0, Math.min(2, alternatives.size()))) {
-      names.add(word(a));
+      names.add(Words.of(a));
     }
     return "; try " + String.join(" or ", names) + " instead";
   }
 
+  private static boolean known(ActivityType activity) {
+    return activity != ActivityType.UNKNOWN && activity != ActivityType.REST;
+  }
+
   private static String during(ActivityType activity) {
-    return activity == ActivityType.UNKNOWN || activity == ActivityType.REST
-        ? " during activity"
-        : " during " + word(activity);
-  }
-
-  private static List<String> radiculopathy(MedicalSigns signs) {
-    List<String> parts = new ArrayList<>();
-    for (PainSensation s : signs.radiculopathySensations()) {
-      parts.add(word(s));
-    }
-    for (Limb l : signs.radiatesTo()) {
-      parts.add(l == Limb.UNKNOWN ? "pain radiating to a limb" : "pain radiating to the " + word(l));
-    }
-    return parts;
-  }
-
-  private static List<String> words(Collection<? extends Enum<?>> values) {
-    List<String> out = new ArrayList<>();
-    for (Enum<?> v : values) {
-      out.add(v == RedFlag.RECENT_TRAUMA ? "a recent trauma" : word(v));
-    }
-    return out;
-  }
-
-  private static String word(Enum<?> value) {
-    if (value == Movement.REACHING_OVERHEAD) {
-      return "reaching overhead";
-    } else if (value == RedFlag.BLADDER_OR_BOWEL_CHANGE) {
-      return "a bladder or bowel change";
-    }
-    return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-  }
-
-  private static String list(List<String> parts) {
-    if (parts.isEmpty()) {
-      return "these signs";
-    } else if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-  }
-
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static String minutes(long seconds) {
-    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    return known(activity) ? " during " + Words.of(activity) : " during activity";
   }
 }

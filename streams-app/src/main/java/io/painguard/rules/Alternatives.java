@@ -24,9 +24,23 @@ public final class Alternatives {
 
   private Alternatives() {}
 
+  /** For spasm, yoga and core-support work first: they help release it (DOMAIN 7). */
+  private static final List<ActivityType> FOR_SPASM =
+      List.of(
+          ActivityType.YOGA,
+          ActivityType.CORE_STABILITY,
+          ActivityType.WALKING,
+          ActivityType.AQUATIC_EXERCISE,
+          ActivityType.STRETCHING);
+
   /** Easy options other than {@code current} that avoid every trigger. */
   public static List<ActivityType> suggest(ActivityType current, Collection<Movement> triggers) {
-    return filter(EASY_OPTIONS, current, triggers);
+    return suggest(current, triggers, false);
+  }
+
+  /** The same, yoga and core work first when the athlete reports spasm. */
+  public static List<ActivityType> suggest(ActivityType current, Collection<Movement> triggers, boolean spasm) {
+    return filter(spasm ? FOR_SPASM : EASY_OPTIONS, current, triggers);
   }
 
   /**

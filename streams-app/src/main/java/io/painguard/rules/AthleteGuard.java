@@ -7,7 +7,9 @@ import io.painguard.events.ActivityType;
 import io.painguard.events.AlertState;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
+import io.painguard.events.PainOnset;
 import io.painguard.events.PainReport;
+import io.painguard.events.PainSensation;
 import io.painguard.events.Reason;
 import io.painguard.events.Severity;
 import java.time.Duration;
@@ -23,7 +25,12 @@ import java.util.Set;
  * sample, pain report, profile update or stream-time tick) it records the input and returns the
  * alerts to emit.
  *
- * <p>Each step evaluates which conditions hold at the step's event time ({@link
+ * <p>Two lifecycles run side by side. Medical referrals -- radiculopathy signs and red flags --
+ * are {@link ReferralTrack}'s: raised at once, never delayed, closed only on a level-0 report or
+ * a long limit. Everything else is the effort lifecycle below, which names an open referral in
+ * its alerts and treats a hard effort during one as a reason to stop.
+ *
+ * <p>Each step evaluates which effort conditions hold at the step's event time ({@link
  * ConditionEvaluator}), then applies the alert lifecycle: RAISED when a condition starts (unless
  * the same severity was raised less than the cooldown ago), ESCALATED when the severity rises,
  * nothing while conditions continue, and one RESOLVED once no condition has held for {@code
@@ -49,6 +56,7 @@ public final class AthleteGuard {
 
   private final GuidanceSettings settings;
   private final ConditionEvaluator conditions;
+  private final ReferralTrack referrals;
   private final Duration maxLateness;
   private final long maxLatenessMillis;
   /** Seconds of activity history kept behind the newest second. */
@@ -65,6 +73,7 @@ public final class AthleteGuard {
     }
     this.settings = settings;
     this.conditions = new ConditionEvaluator(settings);
+    this.referrals = new ReferralTrack(settings, conditions);
     this.maxLateness = maxLateness;
     this.maxLatenessMillis = maxLateness.toMillis();
     int context = Math.max(settings.sampleHoldSeconds(), settings.heartRatePrecedenceSeconds());
@@ -161,6 +170,7 @@ public final class AthleteGuard {
 
     String athleteId = e.getAthleteId();
     List<ExertionAlert> out = new ArrayList<>(1);
+    referrals.closeIfDue(athleteId, s, Math.max(s.clock(), at), out);
     if (arrival == Arrival.LATE) {
       if (changed) {
         reevaluateFrom(athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived late");
@@ -186,34 +196,24 @@ public final class AthleteGuard {
   public GuardResult onPain(AthleteState s, PainReport r, long referenceTime) {
     long t = r.getTimestamp().toEpochMilli();
     String athleteId = r.getAthleteId();
-    MedicalSigns signs = MedicalSigns.of(r);
     Arrival arrival = arrival(s, t, referenceTime);
     List<ExertionAlert> out = new ArrayList<>(1);
     if (arrival == Arrival.AHEAD) {
       t = aheadAppliedAt(s, referenceTime); // the pain is real; the phone's clock is not
-    } else if (arrival == Arrival.BEYOND_LATENESS) {
+    }
+    AthleteState.Report report = report(r, t);
+    // The referral and the trend take every report at its own time, however late: a medical sign
+    // is news whenever it arrives (safety invariant 1), a day's level belongs to its day.
+    referrals.onReport(athleteId, s, report, Math.max(s.clock(), t), out);
+    s.trend().record(t, r.getLevel(), settings);
+    if (arrival == Arrival.BEYOND_LATENESS) {
       if (s.hasReportAfter(t)) {
-        // A newer report describes the pain now; a medical sign in this one is still news.
-        Set<Reason> pulse = ConditionEvaluator.medicalReasons(signs);
-        if (pulse.isEmpty()) {
-          return new GuardResult(s, List.of(), false, arrival);
-        }
-        s.noteEvidence(t);
-        step(athleteId, s, s.clock(), t, false, pulse, out);
-        return new GuardResult(s, out, true, arrival);
+        // A newer report describes the pain now; nothing of the effort lifecycle is left to judge.
+        return new GuardResult(s, out, !out.isEmpty(), arrival);
       }
       t = s.clock(); // the newest word on the pain: it counts from now on
+      report = report(r, t);
     }
-    AthleteState.Report report =
-        new AthleteState.Report(
-            t,
-            r.getReportId(),
-            r.getLevel(),
-            StateCodes.MOVEMENT.mask(r.getTriggers()),
-            StateCodes.SENSATION.mask(signs.radiculopathySensations()),
-            StateCodes.LIMB.mask(signs.radiatesTo()),
-            StateCodes.RED_FLAG.mask(signs.redFlags()),
-            0);
     s.recordReport(report, keepFrom(Math.max(s.clock(), t)), settings);
     if (arrival == Arrival.LATE) {
       reevaluateFrom(
@@ -237,6 +237,22 @@ public final class AthleteGuard {
     }
     forgetOld(s);
     return new GuardResult(s, out, true, arrival);
+  }
+
+  private static AthleteState.Report report(PainReport r, long t) {
+    MedicalSigns signs = MedicalSigns.of(r);
+    return new AthleteState.Report(
+        t,
+        r.getReportId(),
+        r.getLevel(),
+        StateCodes.MOVEMENT.mask(r.getTriggers()),
+        StateCodes.SENSATION.mask(signs.radiculopathySensations()),
+        StateCodes.LIMB.mask(signs.radiatesTo()),
+        StateCodes.RED_FLAG.mask(signs.redFlags()),
+        0,
+        StateCodes.ONSET.code(r.getOnset() == null ? PainOnset.UNKNOWN : r.getOnset()),
+        StateCodes.SENSATION.mask(r.getSensations()),
+        0);
   }
 
   public GuardResult onProfile(AthleteState s, AthleteProfile p) {
@@ -271,6 +287,7 @@ public final class AthleteGuard {
     }
     s.markTicked(streamTime);
     List<ExertionAlert> out = new ArrayList<>(1);
+    referrals.closeIfDue(athleteId, s, streamTime, out);
     step(athleteId, s, streamTime, streamTime, true, Set.of(), out);
     return new GuardResult(s, out, true);
   }
@@ -388,7 +405,7 @@ public final class AthleteGuard {
     for (ExertionAlert a : again) {
       againIds.add(a.getAlertId());
     }
-    boolean consumerOpen = seen != null && seen.opens();
+    boolean consumerOpen = seen != null && seen.leavesOpen();
     Severity consumerSeverity = seen == null ? Severity.UNKNOWN : seen.severity();
     for (AthleteState.Transition wrong : opened) {
       // Raised or escalated, and not by the re-evaluation: withdrawn, saying why -- also when
@@ -476,32 +493,62 @@ public final class AthleteGuard {
 
   // ---- the common evaluation and the alert lifecycle ----
 
-  /** A pain report's own step: rising pain, pain gone, then the common evaluation. */
+  /**
+   * A pain report's own step: rising pain, sharp pain while active, the trend across days, pain
+   * gone, then the common evaluation. (The report's medical signs are the referral's.)
+   */
   private void reportStep(
       String athleteId, AthleteState s, AthleteState.Report report, long now, List<ExertionAlert> out) {
     AthleteState.Report previous = s.reportBefore(report);
     boolean baselineKnown = previous != null && report.at() - previous.at() <= staleMillis;
+    int baseline = baselineKnown ? previous.level() : 0;
+    boolean duringActivity = report.onsetSymbol() == PainOnset.DURING_ACTIVITY;
     int activity = conditions.activityAt(s, report.at());
+    // DOMAIN 2: a rise from the previous report; pain the athlete says came on during activity,
+    // with no report in force before it, is a rise from no pain.
     boolean rising =
-        baselineKnown
-            && report.level() >= previous.level() + settings.painRisePoints()
-            && activity >= 0;
-    s.markRising(report, rising ? activity + 1 : 0);
-    MedicalSigns signs = AthleteState.medicalSigns(report);
-    if (report.level() == 0 && !signs.any() && s.isOpen()) {
+        (baselineKnown || duringActivity)
+            && report.level() >= baseline + settings.painRisePoints()
+            && (activity >= 0 || duringActivity);
+    report = s.markRising(report, rising && activity >= 0 ? activity + 1 : 0);
+    boolean sharp =
+        report.level() >= 1
+            && (report.sensations() & SHARP_OR_STABBING) != 0
+            && (activity >= 0 || duringActivity);
+    report = s.markSharp(report, sharp && activity >= 0 ? activity + 1 : 0);
+    if (report.level() == 0 && s.isOpen()) {
       s.noteEvidence(report.at());
       out.add(resolve(athleteId, s, conditions.evaluate(s, now), report.at(), true));
     }
-    Set<Reason> pulse = rising ? EnumSet.of(Reason.PAIN_INCREASING_DURING_ACTIVITY) : Set.of();
+    Set<Reason> pulse = EnumSet.noneOf(Reason.class);
     if (rising) {
+      pulse.add(Reason.PAIN_INCREASING_DURING_ACTIVITY);
+    }
+    if (sharp) {
+      pulse.add(Reason.SHARP_PAIN_DURING_ACTIVITY);
+    }
+    if (!pulse.isEmpty()) {
       s.noteEvidence(report.at());
     }
-    if (report.medical()) {
-      // New medical signs are news: raised at once, whatever cooldown is in force.
-      pulse = pulse.isEmpty() ? EnumSet.noneOf(Reason.class) : pulse;
-      pulse.addAll(ConditionEvaluator.medicalReasons(signs));
+    if (report.level() >= 1 && trendNews(s, report.at())) {
+      pulse.add(Reason.NOT_IMPROVING);
     }
     step(athleteId, s, now, report.at(), false, pulse, out);
+  }
+
+  private static final int SHARP_OR_STABBING =
+      StateCodes.SENSATION.mask(EnumSet.of(PainSensation.SHARP, PainSensation.STABBING));
+
+  /**
+   * Whether the report at {@code at} shows the episode not improving, and that is news: not said
+   * within the trend window, and no referral open (which already sends the athlete to a provider).
+   * The same report judged again (a re-evaluation) says it again, with the same alert id.
+   */
+  private boolean trendNews(AthleteState s, long at) {
+    long last = s.trendAlertedAt();
+    return !s.referralOpenAt(at)
+        && s.trend().notImproving(at, settings)
+        && (last == NONE || last == at || at - last >= settings.trendWindow().toMillis());
   }
 
   private void step(
@@ -512,14 +559,6 @@ public final class AthleteGuard {
       boolean tick,
       Set<Reason> pulse,
       List<ExertionAlert> out) {
-    AthleteState.Report inForce = s.reportAt(now);
-    if (inForce != null
-        && (s.heldReasonsMask() & ConditionEvaluator.PERSISTENT) != 0
-        && now > conditions.staleAt(inForce)) {
-      // Persistent conditions of a report that went stale ended when it did.
-      s.noteEvidence(conditions.staleAt(inForce));
-      s.setHeldReasons(s.heldReasonsMask() & ~ConditionEvaluator.PERSISTENT);
-    }
     ConditionEvaluator.Evaluation ev = conditions.evaluate(s, now);
     if (ev.evidence() != NONE) {
       s.noteEvidence(ev.evidence());
@@ -542,19 +581,36 @@ public final class AthleteGuard {
       }
     } else {
       Severity severity = ReasonPolicy.severityOf(all);
+      if (ev.referral().any() && severity == Severity.REDUCE_INTENSITY) {
+        // Safety invariant 3: training hard during a referral is not a matter of easing off.
+        severity = Severity.STOP_ACTIVITY;
+      }
       int rank = SeverityRank.of(severity);
       long at = tick ? dueTime(s, all, rank, now) : inputTime;
+      boolean news = pulse.contains(Reason.NOT_IMPROVING);
       AlertState transition = null;
       if (!s.isOpen()) {
         long last = s.lastRaisedAt(rank);
-        if (last == NONE || at - last >= settings.alertCooldown().toMillis() || medicalNews(pulse)) {
+        if (last == NONE || at - last >= settings.alertCooldown().toMillis() || news) {
           transition = AlertState.RAISED;
         }
       } else if (rank > s.openRank()) {
         transition = AlertState.ESCALATED;
+      } else if (news) {
+        transition = AlertState.UPDATED; // news for the open alert at its severity
       }
       int mask = StateCodes.REASON.mask(all);
-      if (transition != null) {
+      if (news) {
+        s.noteTrendAlerted(inputTime);
+      }
+      if (transition == AlertState.UPDATED) {
+        Severity open = s.openSeverity();
+        all.addAll(StateCodes.REASON.set(s.openReasonsMask()));
+        s.update(StateCodes.REASON.mask(all), at);
+        out.add(
+            AlertFactory.build(
+                context(athleteId, s, ev, transition, open, all, at, false, null, EnumSet.of(Reason.NOT_IMPROVING))));
+      } else if (transition != null) {
         s.open(transition, rank, mask, at);
         out.add(AlertFactory.build(context(athleteId, s, ev, transition, severity, all, at, false, null)));
       } else if (s.isOpen()) {
@@ -562,12 +618,6 @@ public final class AthleteGuard {
       }
     }
     s.setDeadline(conditions.deadline(s));
-  }
-
-  /** Whether an input brings medical signs, which alert whatever cooldown is in force. */
-  private static boolean medicalNews(Set<Reason> pulse) {
-    return !pulse.isEmpty()
-        && (pulse.contains(Reason.MEDICAL_RED_FLAG) || pulse.contains(Reason.RADICULOPATHY_SIGNS));
   }
 
   /** When a tick-raised alert happened, from the data: the moment the condition became due. */
@@ -594,9 +644,10 @@ public final class AthleteGuard {
       long at,
       boolean painGone) {
     Severity severity = s.openSeverity();
+    Set<Reason> closes = StateCodes.REASON.set(s.openReasonsMask());
     s.close(at);
     return AlertFactory.build(
-        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, painGone, null));
+        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, painGone, null, Set.of(), closes));
   }
 
   private AlertContext context(
@@ -609,6 +660,35 @@ public final class AthleteGuard {
       long at,
       boolean painGone,
       String withdrawnBecause) {
+    return context(athleteId, s, ev, state, severity, reasons, at, painGone, withdrawnBecause, Set.of(), Set.of());
+  }
+
+  private AlertContext context(
+      String athleteId,
+      AthleteState s,
+      ConditionEvaluator.Evaluation ev,
+      AlertState state,
+      Severity severity,
+      Set<Reason> reasons,
+      long at,
+      boolean painGone,
+      String withdrawnBecause,
+      Set<Reason> news) {
+    return context(athleteId, s, ev, state, severity, reasons, at, painGone, withdrawnBecause, news, Set.of());
+  }
+
+  private AlertContext context(
+      String athleteId,
+      AthleteState s,
+      ConditionEvaluator.Evaluation ev,
+      AlertState state,
+      Severity severity,
+      Set<Reason> reasons,
+      long at,
+      boolean painGone,
+      String withdrawnBecause,
+      Set<Reason> news,
+      Set<Reason> closes) {
     AthleteState.Report report = ev.report();
     boolean reportInForce = report != null && at - report.at() <= staleMillis;
     AthleteState.Report previous = report == null ? null : s.reportBefore(report);
@@ -625,8 +705,12 @@ public final class AthleteGuard {
         ev.limits(),
         ev.window(),
         ev.activity(),
-        StateCodes.MOVEMENT.set(report == null ? 0 : report.triggers()),
-        AthleteState.medicalSigns(report),
+        StateCodes.MOVEMENT.set(ev.triggers()),
+        report == null ? PainOnset.UNKNOWN : report.onsetSymbol(),
+        StateCodes.SENSATION.set(report == null ? 0 : report.sensations()),
+        ev.referral(),
+        news,
+        closes,
         s.coachId(),
         reportInForce ? report.id() : null,
         painGone,

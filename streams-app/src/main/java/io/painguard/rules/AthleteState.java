@@ -3,6 +3,7 @@ package io.painguard.rules;
 import io.painguard.events.ActivityType;
 import io.painguard.events.AlertState;
 import io.painguard.events.Movement;
+import io.painguard.events.PainOnset;
 import io.painguard.events.Reason;
 import io.painguard.events.Severity;
 import java.nio.BufferUnderflowException;
@@ -23,8 +24,9 @@ import java.util.Set;
  * GuidanceSettings)}): byte 0 is the version, bytes 1-8 the deadline (read alone by the ticker).
  * Enum symbols are stored as {@link StateCodes} codes and severities as {@link SeverityRank}s,
  * never as ordinals. Versions 1 and 2 (the layouts released before issue 13) are still read, by
- * {@link LegacyStateDecoder}, and upgraded; every released version has golden bytes under {@code
- * src/test/resources/athlete-state}.
+ * {@link LegacyStateDecoder}, and upgraded; version 3 is version 4 without its extension (read
+ * here, with the defaults the extension would hold); every released version has golden bytes
+ * under {@code src/test/resources/athlete-state}.
  *
  * <p>Times are epoch milliseconds of event time; {@link #NONE} means "never".
  */
@@ -41,6 +43,12 @@ public final class AthleteState {
    * activity history instead of a 120-second ring and a 10-second bitmap.
    */
   static final byte VERSION_3 = 3;
+  /**
+   * Version 3 followed by what issue 14 added: each report's onset, sensations and sharp-pain
+   * activity; the triggers of the episode's forgotten reports; the referral; the newest level-0
+   * report; the daily trend.
+   */
+  static final byte VERSION_4 = 4;
 
   /** At most this many reports are kept (the newest); more within the bound is not a person. */
   static final int MAX_REPORTS = 8;
@@ -48,8 +56,11 @@ public final class AthleteState {
   static final int MAX_TRANSITIONS = 16;
 
   /**
-   * One pain report, without its note. Masks are {@link StateCodes} bits; {@code risingActivity}
-   * is the activity's code plus one during which the pain rose by the rise threshold, 0 for none.
+   * One pain report, without its note. Masks are {@link StateCodes} bits; {@code radiculopathy}
+   * holds the radiculopathy sensations, {@code sensations} every sensation reported. {@code
+   * risingActivity} is the activity's code plus one during which the pain rose by the rise
+   * threshold (0 for none); {@code sharpActivity} the same for sharp or stabbing pain reported
+   * while active.
    */
   record Report(
       long at,
@@ -59,14 +70,38 @@ public final class AthleteState {
       int radiculopathy,
       int radiates,
       int redFlags,
-      int risingActivity) {
+      int risingActivity,
+      int onset,
+      int sensations,
+      int sharpActivity) {
+
+    /** A report as version 3 stored it: no onset, sensations known only as far as radiculopathy. */
+    Report(long at, String id, int level, int triggers, int radiculopathy, int radiates, int redFlags, int risingActivity) {
+      this(at, id, level, triggers, radiculopathy, radiates, redFlags, risingActivity, 0, radiculopathy, 0);
+    }
 
     boolean medical() {
       return radiculopathy != 0 || radiates != 0 || redFlags != 0;
     }
 
+    PainOnset onsetSymbol() {
+      return StateCodes.ONSET.of(onset);
+    }
+
     Report withRisingActivity(int activityCode) {
-      return new Report(at, id, level, triggers, radiculopathy, radiates, redFlags, activityCode);
+      return new Report(
+          at, id, level, triggers, radiculopathy, radiates, redFlags, activityCode, onset, sensations, sharpActivity);
+    }
+
+    Report withSharpActivity(int activityCode) {
+      return new Report(
+          at, id, level, triggers, radiculopathy, radiates, redFlags, risingActivity, onset, sensations, activityCode);
+    }
+
+    Report withExtras(int onsetCode, int sensationMask, int sharpActivityCode) {
+      return new Report(
+          at, id, level, triggers, radiculopathy, radiates, redFlags, risingActivity, onsetCode, sensationMask,
+          sharpActivityCode);
     }
   }
 
@@ -74,6 +109,11 @@ public final class AthleteState {
   record Transition(long at, int state, int rank, int reasons) {
     boolean opens() {
       return state == RAISED || state == ESCALATED;
+    }
+
+    /** Whether the alert is open after it (RAISED, ESCALATED or UPDATED). */
+    boolean leavesOpen() {
+      return state != RESOLVED;
     }
 
     AlertState alertState() {
@@ -92,6 +132,7 @@ public final class AthleteState {
   static final int RAISED = StateCodes.ALERT_STATE.code(AlertState.RAISED);
   static final int ESCALATED = StateCodes.ALERT_STATE.code(AlertState.ESCALATED);
   static final int RESOLVED = StateCodes.ALERT_STATE.code(AlertState.RESOLVED);
+  static final int UPDATED = StateCodes.ALERT_STATE.code(AlertState.UPDATED);
 
   // Profile (null = not in the profile).
   private Integer birthYear;
@@ -103,6 +144,16 @@ public final class AthleteState {
   // Pain: reports oldest first; the episode start as of the oldest one kept.
   private final ArrayList<Report> reports = new ArrayList<>(2);
   private long episodeFloor = NONE;
+  /** Triggers named by reports of the episode at the floor that are no longer kept. */
+  private int episodeFloorTriggers;
+  /** Event time of the newest level-0 report, or NONE. */
+  private long lastPainGoneAt = NONE;
+  private PainTrend trend = new PainTrend();
+  /** Event time of the newest NOT_IMPROVING alert, or NONE. */
+  private long trendAlertedAt = NONE;
+
+  // The referral lifecycle (null: never referred).
+  private Referral referral;
 
   // Activity.
   private long clock = NONE;
@@ -191,9 +242,25 @@ public final class AthleteState {
     return newest != null && newest.at() > t;
   }
 
-  /** Start of the pain episode in force at {@code t} (level >= 1, never interrupted), or NONE. */
+  /**
+   * Start of the pain episode in force at {@code t}, or NONE: reports at level 1 or more with no
+   * level-0 report between them and no gap longer than {@code pain.episode-limit}, the newest at
+   * most that long before {@code t}. An episode outlasts the 12 hours a report sets the ceiling,
+   * so an athlete who checks in once a day stays in one episode.
+   */
   long episodeStartAt(long t, GuidanceSettings settings) {
+    return episodeWalk(t, settings, false);
+  }
+
+  /** The triggers named by any report of the episode in force at {@code t}. */
+  int episodeTriggersAt(long t, GuidanceSettings settings) {
+    return (int) episodeWalk(t, settings, true);
+  }
+
+  private long episodeWalk(long t, GuidanceSettings settings, boolean triggers) {
+    long limit = settings.episodeLimit().toMillis();
     long start = NONE;
+    int named = 0;
     Report previous = null;
     for (Report r : reports) {
       if (r.at() > t) {
@@ -201,14 +268,22 @@ public final class AthleteState {
       }
       if (r.level() < 1) {
         start = NONE;
+        named = 0;
       } else if (previous == null) {
         start = episodeFloor != NONE ? episodeFloor : r.at();
-      } else if (!PainInForce.at(r.at(), previous.at(), previous.level(), settings).active()) {
+        named = episodeFloor != NONE ? episodeFloorTriggers | r.triggers() : r.triggers();
+      } else if (start == NONE || r.at() - previous.at() > limit) {
         start = r.at();
+        named = r.triggers();
+      } else {
+        named |= r.triggers();
       }
       previous = r;
     }
-    return start;
+    if (previous == null || t - previous.at() > limit) {
+      return triggers ? 0 : NONE;
+    }
+    return triggers ? named : start;
   }
 
   public String painReportId() {
@@ -328,6 +403,47 @@ public final class AthleteState {
     return heldReasons;
   }
 
+  /** The referral, open or the last one closed; null when the athlete was never referred. */
+  Referral referral() {
+    return referral;
+  }
+
+  /** Whether a referral was open at event time {@code t}. */
+  public boolean referralOpenAt(long t) {
+    return referral != null && referral.openAt(t);
+  }
+
+  /** The open referral's signs, NONE when no referral is open. */
+  public MedicalSigns openReferralSigns() {
+    return referral != null && referral.isOpen() ? referral.signs() : MedicalSigns.NONE;
+  }
+
+  /** RAISED, or UPDATED once news was sent for it; UNKNOWN when no referral is open. */
+  public AlertState referralState() {
+    if (referral == null || !referral.isOpen()) {
+      return AlertState.UNKNOWN;
+    }
+    return referral.updated() ? AlertState.UPDATED : AlertState.RAISED;
+  }
+
+  /** When the open referral was opened, NONE when none is open. */
+  public long referralOpenedAt() {
+    return referral != null && referral.isOpen() ? referral.openedAt() : NONE;
+  }
+
+  /** Event time of the newest level-0 report, or NONE. */
+  long lastPainGoneAt() {
+    return lastPainGoneAt;
+  }
+
+  PainTrend trend() {
+    return trend;
+  }
+
+  long trendAlertedAt() {
+    return trendAlertedAt;
+  }
+
   /** Earliest event time at which a stream-time tick can change anything; MAX_VALUE for never. */
   public long deadline() {
     return deadline;
@@ -378,7 +494,7 @@ public final class AthleteState {
       Transition t = transitions.get(i);
       if (t.state() == RESOLVED) {
         return null;
-      } else if (t.rank() == openRank) {
+      } else if (t.opens() && t.rank() == openRank) {
         return t;
       }
     }
@@ -417,17 +533,34 @@ public final class AthleteState {
     }
     // The report in force at keepFrom and the one before it (its "previous level") stay.
     while (reports.size() > MAX_REPORTS || (reports.size() > 2 && reports.get(2).at() <= keepFrom)) {
-      episodeFloor = episodeStartAt(reports.get(1).at(), settings);
+      long floorAt = reports.get(1).at();
+      long floor = episodeStartAt(floorAt, settings);
+      episodeFloorTriggers = floor == NONE ? 0 : episodeTriggersAt(floorAt, settings) & ~reports.get(1).triggers();
+      episodeFloor = floor;
       reports.remove(0);
     }
   }
 
-  /** The activity (code + 1) under way when the pain in {@code report} rose (0: it did not rise). */
-  void markRising(Report report, int activityCode) {
-    int i = reports.indexOf(report);
-    if (i >= 0 && report.risingActivity() != activityCode) {
-      reports.set(i, report.withRisingActivity(activityCode));
+  /**
+   * The activity (code + 1) under way when the pain in {@code report} rose (0: it did not rise);
+   * returns the report as now held.
+   */
+  Report markRising(Report report, int activityCode) {
+    return replace(report, report.withRisingActivity(activityCode));
+  }
+
+  /** The activity (code + 1) under way when {@code report}'s sharp pain came (0: none). */
+  Report markSharp(Report report, int activityCode) {
+    return replace(report, report.withSharpActivity(activityCode));
+  }
+
+  private Report replace(Report held, Report changed) {
+    int i = reports.indexOf(held);
+    if (i >= 0 && !held.equals(changed)) {
+      reports.set(i, changed);
+      return changed;
     }
+    return i >= 0 ? held : changed;
   }
 
   /** A sample, in its second of the history; false when the history already held it. */
@@ -494,6 +627,28 @@ public final class AthleteState {
     openReasons |= reasons;
   }
 
+  /** News for the open alert at its severity was sent at {@code at}. */
+  Transition update(int reasons, long at) {
+    openReasons |= reasons;
+    noteEvidence(at);
+    return log(new Transition(at, UPDATED, openRank, reasons));
+  }
+
+  /** The referral as it now stands. */
+  void setReferral(Referral referral) {
+    this.referral = referral;
+  }
+
+  /** A level-0 report at {@code at}. */
+  void notePainGone(long at) {
+    lastPainGoneAt = Math.max(lastPainGoneAt, at);
+  }
+
+  /** A NOT_IMPROVING alert at {@code at}. */
+  void noteTrendAlerted(long at) {
+    trendAlertedAt = at;
+  }
+
   /** The open alert was resolved at {@code at}; returns the transition. */
   Transition close(long at) {
     Transition t = new Transition(at, RESOLVED, openRank, 0);
@@ -515,7 +670,7 @@ public final class AthleteState {
    */
   void rewindLifecycle(Transition base, long from) {
     transitions.removeIf(t -> t.at() >= from);
-    if (base == null || !base.opens()) {
+    if (base == null || !base.leavesOpen()) {
       openRank = SeverityRank.NONE;
       openState = 0;
       openReasons = 0;
@@ -529,10 +684,13 @@ public final class AthleteState {
       openedAt = base.at();
       for (int i = transitions.size() - 1; i >= 0; i--) {
         Transition t = transitions.get(i);
+        if (t.state() == RESOLVED) {
+          break;
+        } else if (openState == UPDATED && t.opens()) {
+          openState = t.state(); // an update leaves the alert as its opening transition said
+        }
         if (t.state() == RAISED) {
           openedAt = t.at();
-          break;
-        } else if (t.state() == RESOLVED) {
           break;
         }
       }
@@ -593,9 +751,10 @@ public final class AthleteState {
             + 1 + reportBytes + 8 // reports, episode floor
             + 8 + 8 + 8 + 1 + 1 + 2 + 8 + 8 + window.encodedSize() // activity
             + 1 + 1 + 4 + 8 + 8 + 4 // lifecycle
-            + 1 + transitions.size() * (8 + 1 + 1 + 4); // transitions
+            + 1 + transitions.size() * (8 + 1 + 1 + 4) // transitions
+            + extensionSize(); // version 4
     ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(VERSION_3).putLong(deadline);
+    out.put(VERSION_4).putLong(deadline);
     out.putShort((short) orZero(birthYear))
         .put((byte) orZero(restingHeartRateBpm))
         .put((byte) orZero(maxHeartRateBpm));
@@ -625,7 +784,57 @@ public final class AthleteState {
     for (Transition t : transitions) {
       out.putLong(t.at()).put((byte) t.state()).put((byte) t.rank()).putInt(t.reasons());
     }
+    writeExtension(out);
     return out.array();
+  }
+
+  // Version 4's extension: everything issue 14 added, after the version-3 layout.
+
+  private byte[] referralId() {
+    return referral == null ? null : utf8(referral.openedBy());
+  }
+
+  private int extensionSize() {
+    int referralBytes = referral == null ? 0 : 8 + 8 + 8 + 4 + 4 + 4 + 1 + 2 + length(referralId());
+    return reports.size() * (1 + 4 + 1) + 4 + 8 + 1 + referralBytes + trend.encodedSize() + 8;
+  }
+
+  private void writeExtension(ByteBuffer out) {
+    for (Report r : reports) {
+      out.put((byte) r.onset()).putInt(r.sensations()).put((byte) r.sharpActivity());
+    }
+    out.putInt(episodeFloorTriggers);
+    out.putLong(lastPainGoneAt);
+    out.put((byte) (referral == null ? 0 : 1));
+    if (referral != null) {
+      out.putLong(referral.openedAt()).putLong(referral.lastSignAt()).putLong(referral.closedAt());
+      out.putInt(referral.radiculopathy()).putInt(referral.radiates()).putInt(referral.redFlags());
+      out.put((byte) (referral.updated() ? 1 : 0));
+      putBytes(out, referralId());
+    }
+    trend.writeTo(out);
+    out.putLong(trendAlertedAt);
+  }
+
+  private void readExtension(ByteBuffer in) {
+    for (int i = 0; i < reports.size(); i++) {
+      reports.set(i, reports.get(i).withExtras(in.get() & 0xFF, in.getInt(), in.get() & 0xFF));
+    }
+    episodeFloorTriggers = in.getInt();
+    lastPainGoneAt = in.getLong();
+    if (in.get() != 0) {
+      long openedAt = in.getLong();
+      long lastSignAt = in.getLong();
+      long closedAt = in.getLong();
+      int radiculopathy = in.getInt();
+      int radiates = in.getInt();
+      int redFlags = in.getInt();
+      boolean updated = in.get() != 0;
+      referral =
+          new Referral(openedAt, getString(in), lastSignAt, radiculopathy, radiates, redFlags, closedAt, updated);
+    }
+    trend = PainTrend.readFrom(in);
+    trendAlertedAt = in.getLong();
   }
 
   /**
@@ -642,7 +851,7 @@ public final class AthleteState {
               + ").");
     }
     try {
-      if (encoded[0] != VERSION_3) {
+      if (encoded[0] != VERSION_3 && encoded[0] != VERSION_4) {
         return LegacyStateDecoder.decode(encoded, settings);
       }
       ByteBuffer in = ByteBuffer.wrap(encoded, 1, encoded.length - 1);
@@ -680,6 +889,9 @@ public final class AthleteState {
       int transitionCount = in.get() & 0xFF;
       for (int i = 0; i < transitionCount; i++) {
         s.transitions.add(new Transition(in.getLong(), in.get() & 0xFF, in.get() & 0xFF, in.getInt()));
+      }
+      if (encoded[0] == VERSION_4) {
+        s.readExtension(in);
       }
       if (in.hasRemaining()) {
         throw new IllegalArgumentException("trailing bytes");
@@ -745,7 +957,7 @@ public final class AthleteState {
   // ---- helpers ----
 
   private static boolean knownVersion(byte version) {
-    return version == VERSION_1 || version == VERSION_2 || version == VERSION_3;
+    return version == VERSION_1 || version == VERSION_2 || version == VERSION_3 || version == VERSION_4;
   }
 
   private static byte[] utf8(String s) {

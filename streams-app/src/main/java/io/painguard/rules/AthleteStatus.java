@@ -24,11 +24,16 @@ import java.util.List;
  * @param lastSampleAt its event time
  * @param lastHeartRateBpm its heart rate, null when it had none
  * @param lastIntensityHrrPct its intensity (measured or class-equivalent) as %HRR, null if unknown
- * @param openSeverity severity of the open alert, null when none is open
- * @param openState RAISED or ESCALATED, null when none is open
- * @param openReasons reasons seen while the alert was open, most severe first
- * @param openedAt when the open alert was raised
+ * @param openSeverity severity of the most severe open alert (an open referral outranks any effort
+ *     alert), null when none is open
+ * @param openState how that alert stands (RAISED, ESCALATED or UPDATED), null when none is open
+ * @param openReasons its reasons, most severe first
+ * @param openedAt when it was raised
  * @param coachId from the profile
+ * @param referralSince when the open medical referral was opened, null when none is open
+ * @param referralReasons the open referral's reasons (radiculopathy signs, red flags), empty when
+ *     none is open
+ * @param effortSeverity severity of the open effort alert, null when none is open
  */
 public record AthleteStatus(
     String athleteId,
@@ -49,7 +54,10 @@ public record AthleteStatus(
     AlertState openState,
     List<Reason> openReasons,
     Instant openedAt,
-    String coachId) {
+    String coachId,
+    Instant referralSince,
+    List<Reason> referralReasons,
+    Severity effortSeverity) {
 
   /** The view as of the athlete's own newest event time. */
   public static AthleteStatus of(String athleteId, AthleteState s, GuidanceSettings settings) {
@@ -66,6 +74,9 @@ public record AthleteStatus(
         HeartRateLimits.of(
             s.birthYear(), s.restingHeartRateBpm(), s.maxHeartRateBpm(), year, settings);
     boolean open = s.openSeverity() != Severity.UNKNOWN;
+    long referralAt = s.referralOpenedAt();
+    boolean referred = referralAt != AthleteState.NONE;
+    List<Reason> referralReasons = referred ? ReferralTrack.reasons(s.openReferralSigns()) : List.of();
     return new AthleteStatus(
         athleteId,
         Instant.ofEpochMilli(asOfMillis),
@@ -81,11 +92,14 @@ public record AthleteStatus(
         instant(s.lastSampleAt()),
         s.lastHeartRateBpm(),
         s.lastIntensityHrrPct(),
-        open ? s.openSeverity() : null,
-        open ? s.openState() : null,
-        s.openReasons(),
-        instant(s.openedAt()),
-        s.coachId());
+        referred ? Severity.SEEK_MEDICAL_ATTENTION : open ? s.openSeverity() : null,
+        referred ? s.referralState() : open ? s.openState() : null,
+        referred ? referralReasons : s.openReasons(),
+        referred ? instant(referralAt) : instant(s.openedAt()),
+        s.coachId(),
+        referred ? instant(referralAt) : null,
+        referralReasons,
+        open ? s.openSeverity() : null);
   }
 
   private static Instant instant(long millis) {

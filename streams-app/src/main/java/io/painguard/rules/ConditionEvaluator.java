@@ -12,34 +12,41 @@ import java.util.Set;
  * that time: the report in force then, the activity history around it. It never changes the state
  * -- it reports what it found (including the newest evidence) and {@link AthleteGuard} records it.
  *
+ * <p>These are the effort lifecycle's conditions. Radiculopathy signs and red flags are not among
+ * them: they open a {@link Referral}, a lifecycle of its own ({@link ReferralTrack}). While a
+ * referral is open, the report's level keeps setting the ceiling even after it went stale (the
+ * referral says the athlete should not be training hard at all) and the inactivity nudge is held
+ * back (the next step is a healthcare provider, not a workout).
+ *
  * <p>Conditions (each needs an active pain episode unless noted):
  *
  * <ul>
  *   <li>SUSTAINED_HIGH_INTENSITY: at least {@code sustainedMinAbove} of the window above the
  *       ceiling; with severe pain also SEVERE_PAIN_WHILE_ACTIVE.
- *   <li>TRIGGER_MOVEMENT: the ongoing activity involves a movement the report names as a trigger.
+ *   <li>TRIGGER_MOVEMENT: the ongoing activity involves a movement any report of the episode named
+ *       as a trigger (triggers are kept for the whole episode, DOMAIN 2).
  *   <li>EXCESSIVE_RANGE_OF_MOTION: at least {@code flexionRepetitions} separate bends beyond
  *       {@code maxTrunkFlexionDeg} within the window.
  *   <li>PAIN_INCREASING_DURING_ACTIVITY: on the rising report itself, then for as long as the
  *       activity during which the pain rose goes on.
- *   <li>PROLONGED_INACTIVITY: no activity beyond rest for {@code inactivityAfter}, from a moment
- *       of the episode when its report was still in force (not stale).
- *   <li>RADICULOPATHY_SIGNS / MEDICAL_RED_FLAG: while the report in force carries them and is not
- *       stale, whatever the pain level or activity.
+ *   <li>SHARP_PAIN_DURING_ACTIVITY: the report in force names sharp or stabbing pain and was made
+ *       during an activity; held for as long as that activity goes on (DOMAIN 2: the type of pain).
+ *   <li>PROLONGED_INACTIVITY: no activity beyond rest for {@code inactivityAfter} within a pain
+ *       episode ({@code pain.episode-limit}, not the report's 12 hours: DOMAIN 5), unless a
+ *       referral is open.
  * </ul>
  */
 final class ConditionEvaluator {
 
   /** Conditions that hold on their own (no sample needed); their end is recorded as evidence. */
-  static final int PERSISTENT =
-      StateCodes.REASON.mask(
-          EnumSet.of(
-              Reason.RADICULOPATHY_SIGNS, Reason.MEDICAL_RED_FLAG, Reason.PROLONGED_INACTIVITY));
+  static final int PERSISTENT = StateCodes.REASON.mask(EnumSet.of(Reason.PROLONGED_INACTIVITY));
 
   /**
    * What was found at one event time.
    *
    * @param evidence the newest event time at which a sample-based condition was seen, or NONE
+   * @param triggers the movements the episode's reports named as triggers ({@link StateCodes} mask)
+   * @param referral the signs of the referral open at that time, {@link MedicalSigns#NONE} if none
    */
   record Evaluation(
       Set<Reason> held,
@@ -48,7 +55,9 @@ final class ConditionEvaluator {
       WindowSummary window,
       ActivityType activity,
       AthleteState.Report report,
-      long evidence) {}
+      long evidence,
+      int triggers,
+      MedicalSigns referral) {}
 
   private final GuidanceSettings settings;
   private final long staleMillis;
@@ -77,6 +86,11 @@ final class ConditionEvaluator {
   Evaluation evaluate(AthleteState s, long now) {
     AthleteState.Report report = s.reportAt(now);
     PainInForce pain = report == null ? PainInForce.NONE : PainInForce.at(now, report.at(), report.level(), settings);
+    boolean referred = s.referralOpenAt(now);
+    if (referred && !pain.active() && report != null && report.level() >= 1) {
+      pain = PainInForce.at(report.at(), report.at(), report.level(), settings); // no stale end
+    }
+    int triggers = s.episodeTriggersAt(now, settings);
     HeartRateLimits limits = limits(s, now);
     long nowSecond = Math.floorDiv(now, 1000);
     long changeSecond = Long.MIN_VALUE;
@@ -116,8 +130,8 @@ final class ConditionEvaluator {
           held.add(Reason.SEVERE_PAIN_WHILE_ACTIVE);
         }
       }
-      if (ongoing && report.triggers() != 0
-          && MovementTable.involvesAny(current, StateCodes.MOVEMENT.set(report.triggers()))) {
+      if (ongoing && triggers != 0
+          && MovementTable.involvesAny(current, StateCodes.MOVEMENT.set(triggers))) {
         held.add(Reason.TRIGGER_MOVEMENT);
         evidence = Math.max(evidence, nonRestSecond * 1000);
       }
@@ -131,26 +145,25 @@ final class ConditionEvaluator {
         held.add(Reason.PAIN_INCREASING_DURING_ACTIVITY);
         evidence = Math.max(evidence, Math.max(nonRestSecond * 1000, report.at()));
       }
+      if (report.sharpActivity() != 0
+          && ongoing
+          && history.activity(nonRestSecond) + 1 == report.sharpActivity()) {
+        held.add(Reason.SHARP_PAIN_DURING_ACTIVITY);
+        evidence = Math.max(evidence, Math.max(nonRestSecond * 1000, report.at()));
+      }
     }
     // Outside pain.active(): the inactivity limit (24 h) is longer than a report stays in force
-    // (12 h), so requiring a fresh report meant the nudge could never come. What counts is that the
-    // athlete went inactive while the report still described them, and stayed so.
+    // (12 h). What counts is the episode, which lasts until a level-0 report or its limit, so an
+    // athlete who checks in once a day and never moves is nudged.
     long since = inactiveSince(s, now);
     if (!ongoing
+        && !referred
         && since != NONE
-        && since <= report.at() + staleMillis
         && now - since >= settings.inactivityAfter().toMillis()) {
       held.add(Reason.PROLONGED_INACTIVITY);
     }
-    if (report != null && now - report.at() <= staleMillis) {
-      if (report.radiculopathy() != 0 || report.radiates() != 0) {
-        held.add(Reason.RADICULOPATHY_SIGNS);
-      }
-      if (report.redFlags() != 0) {
-        held.add(Reason.MEDICAL_RED_FLAG);
-      }
-    }
-    return new Evaluation(held, pain, limits, w, current, report, evidence);
+    MedicalSigns referral = referred ? s.referral().signs() : MedicalSigns.NONE;
+    return new Evaluation(held, pain, limits, w, current, report, evidence, triggers, referral);
   }
 
   /** The activity under way at {@code t} (a non-REST sample within activityOngoing), -1 if none. */
@@ -174,14 +187,18 @@ final class ConditionEvaluator {
   long deadlineAfter(AthleteState s, long processed) {
     long d = Long.MAX_VALUE;
     AthleteState.Report r = s.newestReport();
-    if (r != null && (r.level() >= 1 || r.medical())) {
+    if (r != null && r.level() >= 1) {
       d = earliest(d, r.at() + staleMillis + 1, processed);
     }
     if (r != null) {
       long since = inactiveSince(s, processed);
-      if (since != NONE && since <= r.at() + staleMillis) {
+      if (since != NONE) {
         d = earliest(d, since + settings.inactivityAfter().toMillis(), processed);
       }
+    }
+    Referral referral = s.referral();
+    if (referral != null && referral.isOpen()) {
+      d = earliest(d, referral.lastSignAt() + settings.referralCloseAfter().toMillis(), processed);
     }
     if (s.isOpen()) {
       long from = s.lastEvidenceAt() != NONE ? s.lastEvidenceAt() : s.openedAt();

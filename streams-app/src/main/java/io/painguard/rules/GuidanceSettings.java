@@ -67,6 +67,23 @@ import java.util.Map;
  *     to the equipment's estimate
  * @param durationReductionPctPerPainLevel how much shorter the session should be per NRS point
  *     (DOMAIN 6: scale down duration, more for more pain; 10 per point)
+ * @param afterActivityExtraDurationPct how much more to shorten the next session when the pain came
+ *     on after activity (DOMAIN 2, 6: pain that follows a session says it was too long or too hard;
+ *     20 points, two NRS points' worth)
+ * @param episodeLimit how long a pain episode lasts without a new report: until a level-0 report,
+ *     or this long after the newest report (DOMAIN 5: scale back "until pain is manageable or
+ *     gone"; 14 days, two weekly training cycles, the horizon of the not-improving trend). Unlike
+ *     {@code painStaleAfter}, which bounds how long one report sets the effort ceiling, it bounds
+ *     the episode: triggers named earlier, the inactivity nudge and the trend
+ * @param referralCloseAfter a medical referral (DOMAIN 3, 4) stays open until a level-0 report, or
+ *     this long after its sign was last reported (14 days: long enough that an athlete who saw a
+ *     provider has reported since; never shorter than a day, so silence overnight never closes it)
+ * @param trendWindow the window in which rising daily pain levels count (7 days)
+ * @param trendRises day-over-day increases of the daily pain level within {@code trendWindow} that
+ *     make an episode "not improving" (3)
+ * @param notImprovingAfter an episode whose pain is no lower than on its first day after this long
+ *     is "not improving" (14 days: the seed's "talk to your healthcare provider or physical
+ *     therapist" when two weeks of scaled-back training did not help)
  */
 public record GuidanceSettings(
     int mildCeilingHrrPct,
@@ -96,7 +113,13 @@ public record GuidanceSettings(
     int moderatePowerWatts,
     int vigorousPowerWatts,
     Duration heartRatePrecedence,
-    int durationReductionPctPerPainLevel) {
+    int durationReductionPctPerPainLevel,
+    int afterActivityExtraDurationPct,
+    Duration episodeLimit,
+    Duration referralCloseAfter,
+    Duration trendWindow,
+    int trendRises,
+    Duration notImprovingAfter) {
 
   /** Prefix of every configuration key. */
   public static final String PREFIX = "painguard.rules.";
@@ -126,6 +149,12 @@ public record GuidanceSettings(
     require(
         tanakaInterceptBpm - tanakaSlopeBpmPerYear * defaultAgeYears > defaultRestingHeartRateBpm,
         "the default age and resting heart rate leave no heart-rate reserve");
+    require(
+        episodeLimit.compareTo(painStaleAfter) >= 0,
+        "pain.episode-limit must be at least pain.stale-after: an episode outlasts its newest report");
+    require(
+        referralCloseAfter.compareTo(Duration.ofDays(1)) >= 0,
+        "referral.close-after must be at least 1d: a night without reports never closes a referral");
   }
 
   /** The documented defaults. */

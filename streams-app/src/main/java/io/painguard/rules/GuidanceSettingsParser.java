@@ -43,6 +43,12 @@ final class GuidanceSettingsParser {
     DEFAULTS.put("intensity.vigorous-power-watts", "100");
     DEFAULTS.put("intensity.heart-rate-precedence", "10s");
     DEFAULTS.put("recommendation.duration-reduction-pct-per-pain-level", "10");
+    DEFAULTS.put("recommendation.after-activity-extra-duration-pct", "20");
+    DEFAULTS.put("pain.episode-limit", "14d");
+    DEFAULTS.put("referral.close-after", "14d");
+    DEFAULTS.put("trend.window", "7d");
+    DEFAULTS.put("trend.rises", "3");
+    DEFAULTS.put("trend.not-improving-after", "14d");
   }
 
   private GuidanceSettingsParser() {}
@@ -94,7 +100,13 @@ final class GuidanceSettingsParser {
         r.integer("intensity.moderate-power-watts", 0, 2000),
         r.integer("intensity.vigorous-power-watts", 0, 2000),
         r.duration("intensity.heart-rate-precedence"),
-        r.integer("recommendation.duration-reduction-pct-per-pain-level", 0, 100));
+        r.integer("recommendation.duration-reduction-pct-per-pain-level", 0, 100),
+        r.integer("recommendation.after-activity-extra-duration-pct", 0, 100),
+        r.duration("pain.episode-limit"),
+        r.duration("referral.close-after"),
+        r.duration("trend.window"),
+        r.integer("trend.rises", 1, 20),
+        r.duration("trend.not-improving-after"));
   }
 
   static Map<String, String> format(GuidanceSettings s) {
@@ -109,7 +121,9 @@ final class GuidanceSettingsParser {
       s.lightEquivalentHrrPct(), s.moderateEquivalentHrrPct(), s.vigorousEquivalentHrrPct(),
       s.moderateSpeedMps(), s.vigorousSpeedMps(),
       s.moderatePowerWatts(), s.vigorousPowerWatts(), s.heartRatePrecedence(),
-      s.durationReductionPctPerPainLevel()
+      s.durationReductionPctPerPainLevel(), s.afterActivityExtraDurationPct(),
+      s.episodeLimit(), s.referralCloseAfter(),
+      s.trendWindow(), s.trendRises(), s.notImprovingAfter()
     };
     Map<String, String> out = new LinkedHashMap<>();
     int i = 0;

@@ -2,6 +2,8 @@ package io.painguard.rules;
 
 import io.painguard.events.ActivityType;
 import io.painguard.events.AlertState;
+import io.painguard.events.PainOnset;
+import io.painguard.events.PainSensation;
 import io.painguard.events.Reason;
 import io.painguard.events.Recommendation;
 import io.painguard.events.SelfCare;
@@ -12,17 +14,21 @@ import java.util.List;
  * What an alert suggests instead, from the guidance:
  *
  * <ul>
- *   <li>{@code targetMaxHeartRateBpm}: the pain-band ceiling as a heart rate (Karvonen).
+ *   <li>{@code targetMaxHeartRateBpm}: the pain-band ceiling as a heart rate (Karvonen); none on
+ *       an alert that says to stop or during a referral (safety invariant 3).
  *   <li>{@code intensityReductionPct}: for STOP_ACTIVITY and SEEK_MEDICAL_ATTENTION 100 (stop);
  *       otherwise, whenever the window was above the ceiling, how far the effort above the ceiling
  *       must drop to reach it: (observed %HRR - ceiling) / observed, at least 1 (DOMAIN 1, 6).
- *   <li>{@code durationReductionPct}: pain level x the per-level setting, capped at 100 (DOMAIN 6);
- *       100 when the athlete should stop; 0 for inactivity, where moving more is the point.
- *   <li>{@code alternativeActivities}: easy options avoiding the current activity and the triggers
- *       (DOMAIN 7); gentle walking for inactivity (DOMAIN 5, 9); none for medical alerts (DOMAIN 3,
- *       4: medical attention comes before any workout).
- *   <li>{@code selfCare}: ice, heat, massage, OTC pain relief only for mild pain without red flags
- *       or radiculopathy signs (DOMAIN 10), never on a medical alert.
+ *   <li>{@code durationReductionPct}: pain level x the per-level setting, capped at 100 (DOMAIN 6),
+ *       plus {@code after-activity-extra-duration-pct} when the pain came on after activity
+ *       (DOMAIN 2, 6); 100 when the athlete should stop; 0 for inactivity, where moving more is the
+ *       point.
+ *   <li>{@code alternativeActivities}: easy options avoiding the current activity and the episode's
+ *       triggers (DOMAIN 7), yoga and core work first for spasm; gentle walking for inactivity
+ *       (DOMAIN 5, 9); none while a referral is open (DOMAIN 3, 4: medical attention comes before
+ *       any workout).
+ *   <li>{@code selfCare}: ice, heat, massage, OTC pain relief only for mild pain (DOMAIN 10),
+ *       never while a referral is open.
  * </ul>
  */
 public final class Recommendations {
@@ -46,7 +52,7 @@ public final class Recommendations {
   static int intensityReductionPct(AlertContext c) {
     if (c.state() == AlertState.RESOLVED) {
       return 0;
-    } else if (stops(c.severity())) {
+    } else if (c.stops()) {
       return 100;
     }
     WindowSummary w = c.window();
@@ -63,30 +69,31 @@ public final class Recommendations {
   static int durationReductionPct(AlertContext c) {
     if (c.state() == AlertState.RESOLVED) {
       return 0;
-    } else if (stops(c.severity())) {
+    } else if (c.stops()) {
       return 100;
     } else if (c.primaryReason() == Reason.PROLONGED_INACTIVITY) {
       return 0;
     }
-    return Math.min(100, c.pain().level() * c.settings().durationReductionPctPerPainLevel());
+    int extra = c.onset() == PainOnset.AFTER_ACTIVITY ? c.settings().afterActivityExtraDurationPct() : 0;
+    return Math.min(100, c.pain().level() * c.settings().durationReductionPctPerPainLevel() + extra);
   }
 
   static List<ActivityType> alternatives(AlertContext c) {
-    if (c.state() == AlertState.RESOLVED || c.severity() == Severity.SEEK_MEDICAL_ATTENTION) {
+    if (c.state() == AlertState.RESOLVED
+        || c.severity() == Severity.SEEK_MEDICAL_ATTENTION
+        || c.referred()
+        || c.primaryReason() == Reason.NOT_IMPROVING) {
       return List.of();
     } else if (c.primaryReason() == Reason.PROLONGED_INACTIVITY) {
       return Alternatives.gentleMovement(c.triggers());
     }
-    return Alternatives.suggest(c.activity(), c.triggers());
+    return Alternatives.suggest(c.activity(), c.triggers(), c.sensations().contains(PainSensation.SPASM));
   }
 
   static List<SelfCare> selfCare(AlertContext c) {
     boolean mild = c.pain().band() == PainBand.MILD;
-    boolean medical = c.severity() == Severity.SEEK_MEDICAL_ATTENTION || c.signs().any();
+    boolean medical = c.severity() == Severity.SEEK_MEDICAL_ATTENTION || c.referred();
     return c.state() != AlertState.RESOLVED && mild && !medical ? HOME_MEASURES : List.of();
   }
 
-  private static boolean stops(Severity s) {
-    return s == Severity.STOP_ACTIVITY || s == Severity.SEEK_MEDICAL_ATTENTION;
-  }
 }

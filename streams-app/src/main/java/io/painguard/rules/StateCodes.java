@@ -4,6 +4,7 @@ import io.painguard.events.ActivityType;
 import io.painguard.events.AlertState;
 import io.painguard.events.Limb;
 import io.painguard.events.Movement;
+import io.painguard.events.PainOnset;
 import io.painguard.events.PainSensation;
 import io.painguard.events.Reason;
 import io.painguard.events.RedFlag;
@@ -45,6 +46,12 @@ final class StateCodes {
           PainSensation.UNKNOWN,
           "UNKNOWN", "DULL", "ACHING", "STIFFNESS", "SPASM", "SHARP", "STABBING", "BURNING",
           "ELECTRIC", "PINS_AND_NEEDLES", "NUMBNESS", "WEAKNESS");
+
+  static final Codes<PainOnset> ONSET =
+      new Codes<>(
+          PainOnset.class,
+          PainOnset.UNKNOWN,
+          "UNKNOWN", "AT_REST", "BEFORE_ACTIVITY", "DURING_ACTIVITY", "AFTER_ACTIVITY");
 
   static final Codes<Limb> LIMB =
       new Codes<>(Limb.class, Limb.UNKNOWN, "UNKNOWN", "LEFT_LEG", "RIGHT_LEG", "LEFT_ARM", "RIGHT_ARM");

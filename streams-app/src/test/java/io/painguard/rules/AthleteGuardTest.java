@@ -523,14 +523,16 @@ class AthleteGuardTest {
     }
 
     @Test
-    void theMedicalAlertResolvesTwoMinutesAfterTheReportGoesStale() {
+    void theReferralOutlivesTheReportGoingStale() {
+      // Given numbness reported at 5/10 (the report sets the ceiling for 12 h)
       athlete.pain(Events.radiculopathy("athlete-1", at(0), 5, PainSensation.NUMBNESS));
 
-      assertThat(athlete.tick(12 * HOUR + 60)).isEmpty();
-      List<ExertionAlert> alerts = athlete.tick(13 * HOUR);
+      // When a day passes without any report (safety invariant 2: silence never closes it)
+      List<ExertionAlert> alerts = athlete.tick(24 * HOUR);
 
-      assertThat(alerts).extracting(ExertionAlert::getState).containsExactly(AlertState.RESOLVED);
-      assertThat(alerts.get(0).getEventTime()).isEqualTo(at(12 * HOUR + 120));
+      // Then nothing resolves it
+      assertThat(alerts).isEmpty();
+      assertThat(athlete.state().referralOpenAt(at(24 * HOUR).toEpochMilli())).isTrue();
     }
 
     private void assertMedical(ExertionAlert alert, Reason reason) {
@@ -538,7 +540,16 @@ class AthleteGuardTest {
       assertThat(alert.getReasons()).contains(reason);
       assertThat(alert.getRecommendation().getSelfCare()).isEmpty();
       assertThat(alert.getRecommendation().getAlternativeActivities()).isEmpty();
-      assertThat(alert.getRecommendation().getMessage()).startsWith("See a healthcare provider");
+      assertThat(alert.getRecommendation().getTargetMaxHeartRateBpm()).isNull();
+      assertThat(alert.getRecommendation().getMessage())
+          .startsWith(
+              reason == Reason.MEDICAL_RED_FLAG
+                      && (alert.getRecommendation().getMessage().contains("saddle numbness")
+                          || alert.getRecommendation().getMessage().contains("bladder or bowel"))
+                  ? "Get medical care today"
+                  : "See a healthcare provider")
+          .doesNotContain("%")
+          .doesNotContain("bpm");
     }
   }
 
@@ -579,15 +590,30 @@ class AthleteGuardTest {
     }
 
     @Test
-    void inactivityThatStartsOnlyAfterTheReportWentStaleEarnsNoNudge() {
-      // Given a 4/10 report, then activity until 13 h later, when the report no longer applies
+    void inactivityLaterInTheEpisodeEarnsTheNudgeThoughTheReportWentStale() {
+      // Given a 4/10 report, then a walk 13 h later, when the report no longer sets the ceiling
       athlete.pain(0, 4);
       athlete.run(13 * HOUR, 13 * HOUR + 60, WALKING, 95);
 
-      // When a day of rest follows
+      // When a day of rest follows (the episode lasts until a level-0 report or 14 days)
       List<ExertionAlert> alerts = athlete.tick(13 * HOUR + 25 * HOUR);
 
-      // Then nothing: that rest is not part of a reported episode
+      // Then the nudge comes a day after the walk
+      assertThat(alerts).extracting(ExertionAlert::getReasons)
+          .containsExactly(List.of(Reason.PROLONGED_INACTIVITY));
+      assertThat(alerts.get(0).getEventTime()).isEqualTo(at(13 * HOUR + 59 + 24 * HOUR));
+    }
+
+    @Test
+    void noNudgeOnceTheEpisodeIsOver() {
+      // Given a 4/10 report, then a level-0 report the next morning
+      athlete.pain(0, 4);
+      athlete.pain(20 * HOUR, 0);
+
+      // When days of rest follow
+      List<ExertionAlert> alerts = athlete.tick(3 * 24 * HOUR);
+
+      // Then no nudge: the pain is gone
       assertThat(alerts).isEmpty();
     }
 

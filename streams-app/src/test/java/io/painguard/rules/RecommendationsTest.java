@@ -64,25 +64,16 @@ class RecommendationsTest {
   }
 
   @Test
-  void medicalAlertsSuggestNeitherSelfCareNorAnotherWorkout() {
+  void duringAReferralAnEffortAlertSuggestsNoTargetNoSelfCareAndNoOtherWorkout() {
     MedicalSigns flag = MedicalSigns.of(List.of(), List.of(), List.of(RedFlag.SUSPECTED_FRACTURE));
-    AlertContext c =
-        context(
-            AlertState.RAISED,
-            Severity.SEEK_MEDICAL_ATTENTION,
-            List.of(Reason.MEDICAL_RED_FLAG),
-            2,
-            WindowSummary.empty(120),
-            ActivityType.RUNNING,
-            Set.of(),
-            flag);
+    AlertContext c = with(sustained(2, 80), flag);
 
     Recommendation r = Recommendations.of(c);
 
     assertThat(r.getSelfCare()).isEmpty();
     assertThat(r.getAlternativeActivities()).isEmpty();
-    assertThat(r.getIntensityReductionPct()).isEqualTo(100);
-    assertThat(r.getMessage()).startsWith("See a healthcare provider").contains("suspected fracture");
+    assertThat(r.getTargetMaxHeartRateBpm()).isNull();
+    assertThat(r.getMessage()).contains("a suspected fracture").contains("referral").doesNotContain("bpm");
   }
 
   @Test
@@ -207,7 +198,11 @@ class RecommendationsTest {
         window,
         activity,
         triggers,
+        io.painguard.events.PainOnset.UNKNOWN,
+        Set.of(),
         signs,
+        Set.of(),
+        Set.of(),
         null,
         "report-1",
         false,

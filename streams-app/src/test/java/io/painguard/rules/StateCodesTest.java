@@ -13,7 +13,7 @@ class StateCodesTest {
     // A new schema symbol fails here until it is appended to its table in StateCodes.
     for (StateCodes.Codes<?> codes :
         List.of(
-            StateCodes.ACTIVITY, StateCodes.MOVEMENT, StateCodes.SENSATION, StateCodes.LIMB,
+            StateCodes.ACTIVITY, StateCodes.MOVEMENT, StateCodes.SENSATION, StateCodes.ONSET, StateCodes.LIMB,
             StateCodes.RED_FLAG, StateCodes.REASON, StateCodes.ALERT_STATE)) {
       assertThat(codes.unlisted()).isEmpty();
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One athlete as {@code GET /api/athletes/{id}} shows it: the pain in force, the newest intensity
- * against the ceiling that pain sets, and the open alert.
+ * against the ceiling that pain sets, the most severe open alert, and the open medical referral.
  */
 public record AthleteView(
     String athleteId,
@@ -13,7 +13,11 @@ public record AthleteView(
     String asOf,
     PainView pain,
     IntensityView intensity,
-    OpenAlertView openAlert) {
+    OpenAlertView openAlert,
+    ReferralView referral) {
+
+  /** The open medical referral: see a healthcare provider before training (DOMAIN 3, 4). */
+  public record ReferralView(String since, List<String> reasons) {}
 
   /** The pain report in force. */
   public record PainView(
@@ -35,7 +39,10 @@ public record AthleteView(
       Boolean aboveCeiling,
       boolean profileEstimated) {}
 
-  /** The alert open for the athlete: RAISED or ESCALATED and not yet RESOLVED. */
+  /**
+   * The most severe alert open for the athlete (an open referral outranks any effort alert): RAISED,
+   * ESCALATED or UPDATED and not yet RESOLVED.
+   */
   public record OpenAlertView(String severity, String state, List<String> reasons, String openedAt) {}
 
   public static AthleteView of(AthleteStatus s) {
@@ -68,7 +75,11 @@ public record AthleteView(
                 s.openSeverity().name(),
                 s.openState() == null ? null : s.openState().name(),
                 s.openReasons() == null ? List.of() : s.openReasons().stream().map(Enum::name).toList(),
-                AlertView.iso(s.openedAt())));
+                AlertView.iso(s.openedAt())),
+        s.referralSince() == null
+            ? null
+            : new ReferralView(
+                AlertView.iso(s.referralSince()), s.referralReasons().stream().map(Enum::name).toList()));
   }
 
   /** Whether the athlete belongs on a dashboard's "in an episode" list. */

@@ -46,7 +46,10 @@ final class FakeDirectory implements AthleteDirectory {
         open == null ? null : AlertState.RAISED,
         open == null ? List.of() : List.of(Reason.SUSTAINED_HIGH_INTENSITY),
         open == null ? null : Instant.parse("2025-03-03T08:02:00Z"),
-        coachId);
+        coachId,
+        null,
+        List.of(),
+        open);
   }
 
   @Override

@@ -122,7 +122,10 @@ class JsonMappingTest {
             AlertState.RAISED,
             List.of(Reason.SUSTAINED_HIGH_INTENSITY),
             Instant.parse("2025-03-03T08:02:00Z"),
-            "coach-1");
+            "coach-1",
+            null,
+            List.of(),
+            Severity.REDUCE_INTENSITY);
 
     AthleteView view = AthleteView.of(status);
     JsonNode node = json.readTree(json.writeValueAsString(view));
@@ -145,12 +148,35 @@ class JsonMappingTest {
     AthleteStatus calm =
         new AthleteStatus(
             "ath-3", Instant.EPOCH, 0, PainBand.NONE, false, null, null, null, null, true,
-            ActivityType.WALKING, Instant.EPOCH, 95, 29, null, null, List.of(), null, "coach-1");
+            ActivityType.WALKING, Instant.EPOCH, 95, 29, null, null, List.of(), null, "coach-1", null,
+            List.of(), null);
 
     AthleteView view = AthleteView.of(calm);
 
     assertThat(view.inEpisode()).isFalse();
     assertThat(view.openAlert()).isNull();
+    assertThat(view.referral()).isNull();
     assertThat(view.intensity().aboveCeiling()).isNull();
+  }
+
+  @Test
+  void anOpenReferralShowsAsTheOpenAlertAndOnItsOwn() throws Exception {
+    // Given a referral open beside a REDUCE effort alert
+    AthleteStatus status =
+        new AthleteStatus(
+            "ath-4", Instant.EPOCH, 5, PainBand.MODERATE, true, "r-1", Instant.EPOCH, 60, 132, false,
+            ActivityType.RUNNING, Instant.EPOCH, 150, 75, Severity.SEEK_MEDICAL_ATTENTION, AlertState.UPDATED,
+            List.of(Reason.MEDICAL_RED_FLAG, Reason.RADICULOPATHY_SIGNS), Instant.EPOCH, "coach-1",
+            Instant.EPOCH, List.of(Reason.MEDICAL_RED_FLAG, Reason.RADICULOPATHY_SIGNS),
+            Severity.REDUCE_INTENSITY);
+
+    // When it is shown
+    JsonNode node = json.readTree(json.writeValueAsString(AthleteView.of(status)));
+
+    // Then the referral is the open alert, and listed with its reasons
+    assertThat(node.at("/openAlert/severity").asText()).isEqualTo("SEEK_MEDICAL_ATTENTION");
+    assertThat(node.at("/openAlert/state").asText()).isEqualTo("UPDATED");
+    assertThat(node.at("/referral/since").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(node.at("/referral/reasons/1").asText()).isEqualTo("RADICULOPATHY_SIGNS");
   }
 }
