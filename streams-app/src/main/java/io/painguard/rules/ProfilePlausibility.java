@@ -128,13 +128,15 @@ public final class ProfilePlausibility {
       Integer birthYear, Integer restingBpm, Integer maxBpm, int year, GuidanceSettings settings) {
     // Asked for every record: nothing is allocated unless a value is ignored.
     boolean birthOutside = birthYear != null && !plausibleAge(year - (long) birthYear);
-    boolean restOutside = restingBpm != null && (restingBpm < MIN_RESTING_BPM || restingBpm > MAX_RESTING_BPM);
+    boolean restOutside =
+        restingBpm != null && (restingBpm < MIN_RESTING_BPM || restingBpm > MAX_RESTING_BPM);
     boolean maxOutside = maxBpm != null && (maxBpm < MIN_MAX_BPM || maxBpm > MAX_MAX_BPM);
     Integer birth = birthOutside ? null : birthYear;
     Integer rest = restOutside ? null : restingBpm;
     Integer max = maxOutside ? null : maxBpm;
     // The pair in use: HRmax gives way first (it is the value guessed or mistyped), then HRrest.
-    boolean maxTooLow = max != null && max - HeartRateLimits.restOrDefault(rest, settings) < MIN_RESERVE_BPM;
+    boolean maxTooLow =
+        max != null && max - HeartRateLimits.restOrDefault(rest, settings) < MIN_RESERVE_BPM;
     if (maxTooLow) {
       max = null;
     }
@@ -197,7 +199,8 @@ public final class ProfilePlausibility {
     Integer birth = p.getBirthYear();
     Integer rest = p.getRestingHeartRateBpm();
     Integer max = p.getMaxHeartRateBpm();
-    boolean dropBirth = birth != null && (birth < FIRST_KEPT_BIRTH_YEAR || birth > LAST_KEPT_BIRTH_YEAR);
+    boolean dropBirth =
+        birth != null && (birth < FIRST_KEPT_BIRTH_YEAR || birth > LAST_KEPT_BIRTH_YEAR);
     boolean dropRest = rest != null && (rest < MIN_RESTING_BPM || rest > MAX_RESTING_BPM);
     boolean dropMax = max != null && (max < MIN_MAX_BPM || max > MAX_MAX_BPM);
     if (!dropBirth && !dropRest && !dropMax) {

@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts what the athlete guard did with records that were not simply in order, states it could
- * not read, and profile values it ignored as implausible, for the runtime to publish as metrics. Thread-safe; reached through {@link
- * DeadLetterCounter#arrivals()}, so it travels wherever the dead-letter counter does. Like that
- * one, it counts again a record whose transaction aborts and is retried.
+ * not read, and profile values it ignored as implausible, for the runtime to publish as metrics.
+ * Thread-safe; reached through {@link DeadLetterCounter#arrivals()}, so it travels wherever the
+ * dead-letter counter does. Like that one, it counts again a record whose transaction aborts and
+ * is retried.
  */
 public final class ArrivalCounters {
 
