@@ -1,5 +1,6 @@
 package io.painguard.topology;
 
+import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
 import io.painguard.rules.Arrival;
 import io.painguard.rules.AthleteGuard;
@@ -7,8 +8,11 @@ import io.painguard.rules.AthleteSignal;
 import io.painguard.rules.AthleteState;
 import io.painguard.rules.GuardResult;
 import io.painguard.rules.MedicalSigns;
+import io.painguard.rules.ProfilePlausibility;
 import io.painguard.rules.UnreadableStateException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -47,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * UnreadableStateException}, which the processing exception handler dead-letters with reason
  * STATE_UNREADABLE, the stored bytes stay as they are, and an ERROR line and a metric name the
  * athlete and the version. A pain report with a medical sign still alerts, judged on its own.
+ *
+ * <p>A profile is applied whatever its heart-rate values: those {@link ProfilePlausibility} finds
+ * implausible are ignored by the limits (heart rates implausible on their own are not even kept),
+ * counted per field once per profile record applied, and named in a WARN line.
  */
 final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, String, ExertionAlert> {
 
@@ -99,8 +107,15 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     } catch (UnreadableStateException e) {
       throw unreadable(athleteId, signal, e);
     }
-    GuardResult result = guard.on(state, signal, Math.max(wall, plausibleEventTime));
+    AthleteSignal applied =
+        signal instanceof AthleteSignal.Profile p
+            ? new AthleteSignal.Profile(ProfilePlausibility.keepable(p.profile()))
+            : signal;
+    GuardResult result = guard.on(state, applied, Math.max(wall, plausibleEventTime));
     counters.record(result.arrival());
+    if (signal instanceof AthleteSignal.Profile p && result.stateChanged()) {
+      countIgnored(athleteId, p.profile(), result.state());
+    }
     List<ExertionAlert> out = result.alerts();
     if (result.arrival() == Arrival.LATE && result.state().deadline() <= lastSweepAt) {
       // Re-judged from a late record, the athlete has something due that a sweep already past
@@ -118,6 +133,32 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     }
     emit(athleteId, out);
     advance(signal, result.arrival(), wall);
+  }
+
+  /**
+   * Counts the applied profile's values the heart-rate limits ignore, judged in the UTC year of the
+   * athlete's own event time (of the profile's edit before the athlete has any record) -- the year
+   * the next records' limits are judged in.
+   */
+  private void countIgnored(String athleteId, AthleteProfile profile, AthleteState state) {
+    long t = state.clock() != AthleteState.NONE ? state.clock() : profile.getUpdatedAt().toEpochMilli();
+    int year = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getYear();
+    ProfilePlausibility.Verdict verdict =
+        ProfilePlausibility.judge(
+            profile.getBirthYear(),
+            profile.getRestingHeartRateBpm(),
+            profile.getMaxHeartRateBpm(),
+            year,
+            guard.settings());
+    if (verdict.ignored().isEmpty()) {
+      return;
+    }
+    verdict.ignored().forEach(counters::ignoredProfileValue);
+    LOG.warn(
+        "Profile of athlete {} applied; its heart-rate limits ignore {}: {}",
+        athleteId,
+        verdict.ignored().stream().map(ProfilePlausibility.Field::schemaName).toList(),
+        String.join(" ", verdict.reasons().values()));
   }
 
   /**

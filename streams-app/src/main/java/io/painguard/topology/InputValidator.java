@@ -6,16 +6,16 @@ import io.painguard.events.PainReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * The contract's rules a decoded record must follow before it may change an athlete's state. Each
- * check answers with one sentence naming the field, or empty when the record is fine. Ranges: heart
- * rate 20-250 bpm, pain level 0-10, no NaN or negative measurements (trunk flexion may be negative
- * down to -90 degrees: leaning back), timestamps not before 1970, at most {@code maxFutureSkew}
+ * check answers with one sentence naming the field, or empty when the record is fine. Ranges: a
+ * sample's heart rate 20-250 bpm, pain level 0-10, no NaN or negative measurements (trunk flexion
+ * may be negative down to -90 degrees: leaning back), timestamps not before 1970, at most {@code maxFutureSkew}
  * ahead of the wall clock and -- for samples and reports, not profiles, which may be edited rarely --
- * at most {@code maxPastAge} behind it (zero: no limit).
+ * at most {@code maxPastAge} behind it (zero: no limit). A profile's heart-rate values are judged
+ * where they are used, not here.
  */
 final class InputValidator {
 
@@ -69,34 +69,18 @@ final class InputValidator {
         level);
   }
 
+  /**
+   * Only what makes a profile unusable: ids, lengths, timestamps. Its heart-rate-relevant values
+   * (birth year, resting and maximum heart rate) are never a reason to reject it, however
+   * implausible or inconsistent: the profile is applied with those values ignored ({@link
+   * io.painguard.rules.ProfilePlausibility}), so its coach still sees the athlete's alerts.
+   */
   Optional<String> problem(String key, AthleteProfile p) {
-    String birthYear = null;
-    if (p.getBirthYear() != null) {
-      int thisYear = clock.instant().atZone(ZoneOffset.UTC).getYear();
-      if (p.getBirthYear() < 1900 || p.getBirthYear() > thisYear) {
-        birthYear = "birthYear " + p.getBirthYear() + " is not between 1900 and " + thisYear + ".";
-      }
-    }
-    String reserve = null;
-    if (p.getRestingHeartRateBpm() != null
-        && p.getMaxHeartRateBpm() != null
-        && p.getMaxHeartRateBpm() <= p.getRestingHeartRateBpm()) {
-      reserve =
-          "maxHeartRateBpm "
-              + p.getMaxHeartRateBpm()
-              + " is not above restingHeartRateBpm "
-              + p.getRestingHeartRateBpm()
-              + ".";
-    }
     return first(
         length("athleteId", p.getAthleteId(), MAX_ID_LENGTH),
         length("coachId", p.getCoachId(), MAX_ID_LENGTH),
         athlete(key, p.getAthleteId()),
-        time("updatedAt", p.getUpdatedAt(), false),
-        birthYear,
-        heartRate("restingHeartRateBpm", p.getRestingHeartRateBpm()),
-        heartRate("maxHeartRateBpm", p.getMaxHeartRateBpm()),
-        reserve);
+        time("updatedAt", p.getUpdatedAt(), false));
   }
 
   /**

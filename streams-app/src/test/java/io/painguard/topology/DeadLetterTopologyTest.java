@@ -182,10 +182,10 @@ class DeadLetterTopologyTest {
             Events.profile("someone-else"),
             "differs from the record key"),
         Arguments.of(
-            "max heart rate under resting",
+            "a 200-character coach id",
             "athlete-profiles",
-            Events.profile(ANA, 70, 65),
-            "is not above restingHeartRateBpm"));
+            io.painguard.events.AthleteProfile.newBuilder(Events.profile(ANA)).setCoachId("c".repeat(200)).build(),
+            "coachId is 200 characters long"));
   }
 
   @ParameterizedTest(name = "{0}")

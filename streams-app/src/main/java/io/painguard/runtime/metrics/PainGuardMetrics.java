@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.painguard.events.AlertState;
 import io.painguard.events.Severity;
+import io.painguard.rules.ProfilePlausibility;
 import io.painguard.topology.DeadLetterCounter;
 import io.painguard.topology.DeadLetters;
 import java.util.EnumMap;
@@ -31,6 +32,9 @@ import org.apache.kafka.streams.KafkaStreams;
  *       athlete's newest event time (LATE: within {@code max-lateness}, re-judged at their own
  *       time; BEYOND_LATENESS: older; AHEAD: a clock far ahead, applied at the athlete's time);
  *   <li>{@code painguard_state_unreadable_total}: stored athlete states that could not be read;
+ *   <li>{@code painguard_profile_values_ignored_total{field}}: profile values ignored as implausible
+ *       ({@code field} = birthYear, restingHeartRateBpm or maxHeartRateBpm), once per profile
+ *       record applied;
  *   <li>{@code painguard_sse_clients}: open alert streams;
  *   <li>{@code painguard_streams_running}: 1 while Kafka Streams is RUNNING, else 0.
  * </ul>
@@ -78,6 +82,15 @@ public final class PainGuardMetrics implements AutoCloseable {
             "painguard.state.unreadable", deadLetters.arrivals(), c -> c.unreadableStates())
         .description("Stored athlete states that could not be read")
         .register(registry);
+    for (ProfilePlausibility.Field field : ProfilePlausibility.Field.values()) {
+      FunctionCounter.builder(
+              "painguard.profile.values.ignored",
+              deadLetters.arrivals(),
+              c -> c.ignoredProfileValues(field))
+          .description("Profile values ignored as implausible, once per profile record applied")
+          .tag("field", field.schemaName())
+          .register(registry);
+    }
   }
 
   /** Counts one emitted alert. */

@@ -124,6 +124,30 @@ class TopologyMetersTest {
   }
 
   @Test
+  void ignoredProfileValuesAreScrapedByField(@TempDir Path stateDir) {
+    Topology topology =
+        TopologyMeters.instrument(
+            PainGuardTopology.build(settings, GuidanceSettings.defaults(), serdeConfig, deadLetters,
+                Clock.fixed(NOW, ZoneOffset.UTC)),
+            settings,
+            metrics);
+    driver(topology, stateDir);
+    TestInputTopic<String, AthleteProfile> profiles = input(settings.athleteProfilesTopic(), AthleteProfile.class);
+
+    // When a profile with HRrest 105 over HRmax 100 and a birth year of the event year arrives
+    AthleteProfile profile =
+        AthleteProfile.newBuilder(Events.profile(ANA, 105, 100)).setBirthYear(2025).build();
+    profiles.pipeInput(new TestRecord<>(ANA, profile, profile.getUpdatedAt()));
+
+    // Then each ignored field is one count, tagged with its schema name
+    assertThat(metrics.scrape())
+        .contains("painguard_profile_values_ignored_total{field=\"maxHeartRateBpm\"} 1.0")
+        .contains("painguard_profile_values_ignored_total{field=\"birthYear\"} 1.0")
+        .contains("painguard_profile_values_ignored_total{field=\"restingHeartRateBpm\"} 0.0")
+        .contains("painguard_dlq_records_total{reason=\"INVALID\"} 0.0");
+  }
+
+  @Test
   void refusesATopologyWithoutTheGuardProcessor() {
     Topology bare = new Topology();
     bare.addSource("activity-source", "activity-events");
