@@ -64,15 +64,18 @@ import java.util.Map;
  *     (Compendium: stationary cycling 51-89 W ~ 4.8 MET)
  * @param vigorousPowerWatts power from which the effort is vigorous (Compendium: cycling >= 100 W ~
  *     6.8-8.8 MET)
- * @param heartRatePrecedence when a heart rate was measured within this long before a sample
- *     without one (a wrist sensor worn on a stationary bike), that sample's equipment-based
- *     intensity class does not count, nor does it replace the measured heart rate: %HRR of a
- *     measured heart rate is the guidance's measure of intensity (Karvonen); the ACSM class
- *     equivalents stand in only when nothing measures it (issue: "samples without heart rate (gym
- *     equipment) get an intensity class"). 30 s = {@code sampleHold}, the longest a sample stands
- *     for its interval, so a wearable keeps precedence for as long as its sample counts, while a
- *     sensor gone quiet for longer hands back to the equipment's estimate. Must be at least {@code
- *     sampleHold} (validated)
+ * @param heartRatePrecedence how long a better measurement outranks a lesser one after it. When a
+ *     heart rate was measured within this long before a sample without one (a wrist sensor worn on
+ *     a stationary bike), that sample's equipment-based intensity class does not count, nor does it
+ *     replace the measured heart rate: %HRR of a measured heart rate is the guidance's measure of
+ *     intensity (Karvonen); the ACSM class equivalents stand in only when nothing measures it
+ *     (issue: "samples without heart rate (gym equipment) get an intensity class"). Likewise, within
+ *     this long after a chest strap's heart rate, another device's heart rate does not count: the
+ *     strap reads the heart's electrical signal, an optical wrist sensor is known to lock onto the
+ *     running cadence ({@link HeartRateSourceRank}). 30 s = {@code sampleHold}, the longest a sample
+ *     stands for its interval, so the better device keeps precedence for as long as its sample
+ *     counts, while a sensor gone quiet for longer hands back to the lesser one. Must be at least
+ *     {@code sampleHold} (validated)
  * @param durationReductionPctPerPainLevel how much shorter the session should be per NRS point
  *     (DOMAIN 6: scale down duration, more for more pain; 10 per point)
  */

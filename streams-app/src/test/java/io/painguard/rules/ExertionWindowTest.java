@@ -3,6 +3,7 @@ package io.painguard.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.events.ActivityType;
+import io.painguard.events.DeviceSource;
 import org.junit.jupiter.api.Test;
 
 /** The per-second history: sample hold 30 s, heart-rate precedence 30 s (the defaults). */
@@ -126,6 +127,75 @@ class ExertionWindowTest {
   }
 
   @Test
+  void aChestStrapsHeartRateBeatsAnotherInTheSameSecondWhateverTheValuesAndOrder() {
+    // Given: a chest strap at 130 bpm and a wrist sensor locked onto the cadence at 165, written
+    // strap first into one history and wrist first into another
+    ExertionWindow wristFirst = new ExertionWindow();
+    for (int s = 0; s < 120; s++) {
+      window.add(START + s, strap(130), RUNNING, false, Long.MIN_VALUE);
+      window.add(START + s, 165, RUNNING, false, Long.MIN_VALUE);
+      wristFirst.add(START + s, 165, RUNNING, false, Long.MIN_VALUE);
+      wristFirst.add(START + s, strap(130), RUNNING, false, Long.MIN_VALUE);
+    }
+
+    // Then: both hold the strap's 130 bpm, under a 60 %HRR ceiling (132 bpm)
+    assertThat(window.code(START + 7)).isEqualTo(wristFirst.code(START + 7)).isEqualTo(130);
+    WindowSummary w = summarize(119, 60);
+    assertThat(w).isEqualTo(wristFirst.summarize(START + 119, 120, Long.MIN_VALUE, -1, 60, limits, settings));
+    assertThat(w.secondsAboveCeiling()).isZero();
+    assertThat(w.peakHeartRateBpm()).isEqualTo(130);
+    assertThat(w.activeSeconds()).isEqualTo(120);
+  }
+
+  @Test
+  void anotherHeartRateWithinThePrecedenceOfAChestStrapsYieldsToIt() {
+    // Given: a wrist sensor every second at 165 bpm, written first; a strap every 15 s at 130
+    for (int s = 0; s <= 120; s++) {
+      add(s, 165);
+    }
+    for (int s = 0; s <= 120; s += 15) {
+      window.add(START + s, strap(130), RUNNING, false, Long.MIN_VALUE);
+    }
+
+    // Then: every second is the strap's
+    WindowSummary w = summarize(120, 60);
+    assertThat(w.secondsAboveCeiling()).isZero();
+    assertThat(w.avgHeartRateBpm()).isEqualTo(130);
+    assertThat(w.activeSeconds()).isEqualTo(120);
+  }
+
+  @Test
+  void whenTheChestStrapGoesQuietTheOtherHeartRateCountsAgain() {
+    // Given: one strap sample at second 0, a wrist sensor every second
+    window.add(START, strap(130), RUNNING, false, Long.MIN_VALUE);
+    for (int s = 0; s <= 120; s++) {
+      add(s, 165);
+    }
+
+    // Then: the strap stands for its 30 s hold (0..29), second 30 is still within its precedence,
+    // and the wrist counts from second 31
+    WindowSummary w = summarize(120, 60);
+    assertThat(w.secondsAboveCeiling()).as("31..120").isEqualTo(90);
+    assertThat(w.peakHeartRateBpm()).isEqualTo(165);
+  }
+
+  @Test
+  void theChestStrapMarkSurvivesTheStoredBytes() {
+    // Given: a strap's heart rate, stored and read back
+    window.add(START, strap(130), RUNNING, false, Long.MIN_VALUE);
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(window.encodedSize());
+    window.writeTo(bytes);
+    ExertionWindow read = ExertionWindow.readFrom(bytes.flip());
+
+    // When: a wrist sample for the same second arrives
+    read.add(START, 165, RUNNING, false, Long.MIN_VALUE);
+
+    // Then: the strap's heart rate stays
+    assertThat(read.code(START)).isEqualTo(130);
+    assertThat(read.lastStrapSecond(START, START)).isEqualTo(START);
+  }
+
+  @Test
   void classOnlySamplesUseTheirEquivalentIntensity() {
     for (int s = 0; s < 60; s++) {
       add(s, ExertionWindow.VIGOROUS);
@@ -229,6 +299,10 @@ class ExertionWindowTest {
     window.add(START + 10, ExertionWindow.VIGOROUS, CYCLING, false, Long.MIN_VALUE); // late
 
     assertThat(summarize(20, 50).secondsAboveCeiling()).as("10..19, up to the heart rate").isEqualTo(10);
+  }
+
+  private static int strap(int hr) {
+    return ExertionWindow.codeOf(false, hr, IntensityClass.VIGOROUS, DeviceSource.CHEST_STRAP);
   }
 
   private void add(int offset, int code) {
