@@ -146,14 +146,17 @@ public final class AthleteGuard {
     long second = at / 1000;
     long oldest = Math.floorDiv(Math.max(s.clock(), at), 1000) - historySeconds;
     boolean changed =
-        s.recordSample(second, ExertionWindow.codeOf(rest, hr, intensity), activity, flexed, oldest);
+        s.recordSample(second, ExertionWindow.codeOf(rest, hr, intensity, e.getSource()), activity, flexed, oldest);
 
-    // The newest-sample view (status API): equipment beside a measured heart rate does not count.
+    // The newest-sample view (status API): equipment beside a measured heart rate does not count,
+    // nor another device's heart rate beside a chest strap's (the history marks the strap's seconds).
     boolean deferred =
         !rest
-            && hr == null
-            && s.lastHeartRateAt() != NONE
-            && Math.abs(at - s.lastHeartRateAt()) <= settings.heartRatePrecedence().toMillis();
+            && (hr == null
+                ? s.lastHeartRateAt() != NONE
+                    && Math.abs(at - s.lastHeartRateAt()) <= settings.heartRatePrecedence().toMillis()
+                : !HeartRateSourceRank.outranksOthers(e.getSource())
+                    && s.window().lastStrapSecond(second, second - settings.heartRatePrecedenceSeconds()) != NONE);
     int pct;
     if (hr != null) {
       pct = (int) Math.round(conditions.limits(s, at).reservePct(hr));

@@ -1,5 +1,6 @@
 package io.painguard.rules;
 
+import io.painguard.events.DeviceSource;
 import java.nio.ByteBuffer;
 
 /**
@@ -12,12 +13,16 @@ import java.nio.ByteBuffer;
  * <p>Each second holds two bytes. The <em>code</em>: {@link #EMPTY}, {@link #REST}, an intensity
  * class for samples without heart rate ({@link #LIGHT}, {@link #MODERATE}, {@link #VIGOROUS}) or
  * the heart rate itself (20-250 bpm). The <em>meta</em> byte: the activity's {@link StateCodes}
- * code (0 = no sample that second) and a bit for trunk flexion beyond the moderate range. Only
- * samples are stored; how long a sample stands for its activity ({@code sampleHold}) and whether a
- * measured heart rate outranks an equipment estimate ({@code heartRatePrecedence}) are applied when
- * summing, so the result does not depend on which device's sample arrived first. Two samples in
- * one second combine the same way in either order: a measured heart rate beats an estimate, the
- * higher of two of a kind wins, an activity beats rest.
+ * code (0 = no sample that second, bits 0-5), a bit for trunk flexion beyond the moderate range
+ * (bit 6) and a bit saying the heart rate is a chest strap's (bit 7, {@link HeartRateSourceRank};
+ * states written before it have it clear, which is what they hold). Only samples are stored; how
+ * long a sample stands for its activity ({@code sampleHold}: until the athlete's next sample, at
+ * most that long) and whether a measurement outranks a lesser one ({@code heartRatePrecedence}: a
+ * measured heart rate an equipment estimate, a chest strap's heart rate any other device's) are
+ * applied when summing, so the result does not depend on which device's sample arrived first. Two
+ * samples in one second combine the same way in either order: a chest strap's heart rate beats any
+ * other, a measured heart rate beats an estimate, the higher of two of a kind wins, an activity
+ * beats rest.
  */
 public final class ExertionWindow {
 
@@ -31,6 +36,13 @@ public final class ExertionWindow {
 
   static final int FLEXED = 0x40;
   static final int ACTIVITY_BITS = 0x3F;
+  /** Meta bit: the second's heart rate is a chest strap's ({@link HeartRateSourceRank#ELECTRICAL}). */
+  static final int STRAP = 0x80;
+  /**
+   * Marks a code from {@link #codeOf(boolean, Integer, IntensityClass, DeviceSource)} as a chest
+   * strap's heart rate; {@link #add} stores it as the second's {@link #STRAP} bit.
+   */
+  public static final int STRAP_HEART_RATE = 0x100;
   /** Stored activity values are the code plus one; 0 means no sample in that second. */
   private static final int REST_ACTIVITY = StateCodes.ACTIVITY.code(io.painguard.events.ActivityType.REST) + 1;
   private static final long NONE = Long.MIN_VALUE;
@@ -65,6 +77,18 @@ public final class ExertionWindow {
     };
   }
 
+  /**
+   * The slot code of a sample as {@link #codeOf(boolean, Integer, IntensityClass)}, with {@link
+   * #STRAP_HEART_RATE} on top when it is a heart rate from a source that outranks the others.
+   */
+  public static int codeOf(
+      boolean rest, Integer heartRateBpm, IntensityClass intensity, DeviceSource source) {
+    int code = codeOf(rest, heartRateBpm, intensity);
+    return code >= MIN_HEART_RATE && HeartRateSourceRank.outranksOthers(source)
+        ? code | STRAP_HEART_RATE
+        : code;
+  }
+
   public boolean isEmpty() {
     return length == 0;
   }
@@ -88,11 +112,15 @@ public final class ExertionWindow {
    * Records a sample and forgets seconds before {@code oldestSecond}. Returns whether the stored
    * slot changed (false for a sample older than {@code oldestSecond}, or one that adds nothing to
    * what its second already holds).
+   *
+   * @param code a slot code, with {@link #STRAP_HEART_RATE} for a chest strap's heart rate
    */
   public boolean add(long second, int code, int activityCode, boolean flexed, long oldestSecond) {
     if (second < oldestSecond) {
       return false;
     }
+    boolean strap = (code & STRAP_HEART_RATE) != 0 && (code & 0xFF) >= MIN_HEART_RATE;
+    code &= 0xFF;
     if (length == 0) {
       ensureCapacity(1);
       head = 0;
@@ -114,9 +142,23 @@ public final class ExertionWindow {
     int i = head + (int) (second - startSecond);
     int oldCode = codes[i] & 0xFF;
     int oldMeta = meta[i] & 0xFF;
-    int newCode = combineCode(oldCode, code);
+    boolean oldStrap = (oldMeta & STRAP) != 0;
+    int newCode;
+    boolean newStrap;
+    if (oldStrap != strap) {
+      // A chest strap's heart rate beats whatever else the second holds, whatever the values.
+      newCode = strap ? code : oldCode;
+      newStrap = true;
+    } else {
+      newCode = combineCode(oldCode, code);
+      newStrap = strap;
+    }
     int stored = Math.min(ACTIVITY_BITS, Math.max(0, activityCode) + 1);
-    int newMeta = combineActivity(oldMeta & ACTIVITY_BITS, stored) | (oldMeta & FLEXED) | (flexed ? FLEXED : 0);
+    int newMeta =
+        combineActivity(oldMeta & ACTIVITY_BITS, stored)
+            | (oldMeta & FLEXED)
+            | (flexed ? FLEXED : 0)
+            | (newStrap ? STRAP : 0);
     codes[i] = (byte) newCode;
     meta[i] = (byte) newMeta;
     return newCode != oldCode || newMeta != oldMeta;
@@ -175,6 +217,20 @@ public final class ExertionWindow {
     return NONE;
   }
 
+  /** The newest second in [notBefore, atOrBefore] holding a chest strap's heart rate, or MIN. */
+  long lastStrapSecond(long atOrBefore, long notBefore) {
+    if (length == 0) {
+      return NONE;
+    }
+    long from = Math.max(notBefore, startSecond);
+    for (long s = Math.min(atOrBefore, endSecond()); s >= from; s--) {
+      if ((meta[index(s)] & STRAP) != 0) {
+        return s;
+      }
+    }
+    return NONE;
+  }
+
   /** The first second at or after {@code from} with a sample, or MAX when there is none. */
   long nextSampleSecond(long from) {
     if (length == 0) {
@@ -225,6 +281,8 @@ public final class ExertionWindow {
     boolean previousFlexed = false;
     long lastHrSecond = NONE;
     int lastHrCode = EMPTY;
+    long lastStrapSecond = NONE;
+    int lastStrapCode = EMPTY;
     long lastSampleSecond = NONE;
     int lastEffective = EMPTY;
     // One pass by array index: this loop runs for every sample, so no per-second arithmetic
@@ -234,7 +292,19 @@ public final class ExertionWindow {
       int code = codes[i] & 0xFF;
       int m = meta[i] & 0xFF;
       int effective;
-      if (code >= MIN_HEART_RATE) {
+      if (code >= MIN_HEART_RATE && (m & STRAP) != 0) {
+        effective = code;
+        lastStrapSecond = s;
+        lastStrapCode = code;
+        lastHrSecond = s;
+        lastHrCode = code;
+      } else if (code >= MIN_HEART_RATE
+          && lastStrapSecond != NONE
+          && s - lastStrapSecond <= precedence) {
+        // Another device's heart rate while a chest strap measures (a wrist sensor locked onto
+        // the running cadence): the strap decides, as an estimate yields to a heart rate below.
+        effective = s - lastStrapSecond < hold ? lastStrapCode : EMPTY;
+      } else if (code >= MIN_HEART_RATE) {
         effective = code;
         lastHrSecond = s;
         lastHrCode = code;

@@ -18,8 +18,15 @@ import java.util.Map;
  * @param sustainedWindow event-time window for "sustained" (DOMAIN conventions: 120 s)
  * @param sustainedMinAbove time above the ceiling within the window that counts as overexertion,
  *     never a single spike (DOMAIN conventions: 60 s of 120 s)
- * @param sampleHold how long one sample stands for its activity when the next one is late (devices
- *     that report every few seconds); 5 s keeps a lone spike far below {@code sustainedMinAbove}
+ * @param sampleHold how long one sample stands for its activity: until the next sample of the
+ *     athlete, at most this long (1 s to 60 s). 30 s, because "60 s above the ceiling in 120 s"
+ *     (DOMAIN conventions) is judged from the samples' event times and must be reachable by the
+ *     devices athletes wear: many report every 15 or 30 s to save battery, and with a shorter hold
+ *     (5 s) a 15 s device counted 8 x 5 = 40 s of a 2-minute effort and could never alert. Among
+ *     samples every second a spike still counts its one second. A lone sample with nothing after
+ *     it counts at most the hold, which must be shorter than {@code sustainedMinAbove} (validated;
+ *     30 s < 60 s), so a single sample can never be "sustained" (DOMAIN conventions: never on a
+ *     single sample)
  * @param painStaleAfter a pain report older than this no longer describes the athlete (12 h: about
  *     one waking day-half; the issue's default)
  * @param latePainGrace no longer used: superseded by {@code painguard.topology.max-lateness}, up to
@@ -57,14 +64,18 @@ import java.util.Map;
  *     (Compendium: stationary cycling 51-89 W ~ 4.8 MET)
  * @param vigorousPowerWatts power from which the effort is vigorous (Compendium: cycling >= 100 W ~
  *     6.8-8.8 MET)
- * @param heartRatePrecedence when a heart rate was measured within this long of a sample without
- *     one (a wrist sensor worn on a stationary bike), that sample's equipment-based intensity
- *     class does not count, nor does it replace the measured heart rate: %HRR of a measured heart
- *     rate is the guidance's measure of intensity (Karvonen); the ACSM class equivalents stand in
- *     only when nothing measures it (issue: "samples without heart rate (gym equipment) get an
- *     intensity class"). 10 s = twice {@code sampleHold}, so a wearable that reports every few
- *     seconds or drops a sample keeps precedence, while a sensor gone quiet for longer hands back
- *     to the equipment's estimate
+ * @param heartRatePrecedence how long a better measurement outranks a lesser one after it. When a
+ *     heart rate was measured within this long before a sample without one (a wrist sensor worn on
+ *     a stationary bike), that sample's equipment-based intensity class does not count, nor does it
+ *     replace the measured heart rate: %HRR of a measured heart rate is the guidance's measure of
+ *     intensity (Karvonen); the ACSM class equivalents stand in only when nothing measures it
+ *     (issue: "samples without heart rate (gym equipment) get an intensity class"). Likewise, within
+ *     this long after a chest strap's heart rate, another device's heart rate does not count: the
+ *     strap reads the heart's electrical signal, an optical wrist sensor is known to lock onto the
+ *     running cadence ({@link HeartRateSourceRank}). 30 s = {@code sampleHold}, the longest a sample
+ *     stands for its interval, so the better device keeps precedence for as long as its sample
+ *     counts, while a sensor gone quiet for longer hands back to the lesser one. Must be at least
+ *     {@code sampleHold} (validated)
  * @param durationReductionPctPerPainLevel how much shorter the session should be per NRS point
  *     (DOMAIN 6: scale down duration, more for more pain; 10 per point)
  * @param afterActivityExtraDurationPct how much more to shorten the next session when the pain came
@@ -127,6 +138,9 @@ public record GuidanceSettings(
   /** The longest detection window the per-athlete state is allowed to hold (one byte a second). */
   public static final Duration MAX_WINDOW = Duration.ofMinutes(10);
 
+  /** The longest {@code sustained.sample-hold}: a sample never stands for more than a minute. */
+  public static final Duration MAX_SAMPLE_HOLD = Duration.ofSeconds(60);
+
   public GuidanceSettings {
     require(
         severeCeilingHrrPct <= moderateCeilingHrrPct && moderateCeilingHrrPct <= mildCeilingHrrPct,
@@ -139,6 +153,21 @@ public record GuidanceSettings(
             && sustainedMinAbove.toSeconds() >= 1
             && sustainedMinAbove.compareTo(sustainedWindow) <= 0,
         "sustained.min-above must be at least 1 s and no longer than sustained.window");
+    require(
+        sampleHold.compareTo(Duration.ofSeconds(1)) >= 0 && sampleHold.compareTo(MAX_SAMPLE_HOLD) <= 0,
+        PREFIX + "sustained.sample-hold must be between 1 s and " + MAX_SAMPLE_HOLD.toSeconds()
+            + " s, got " + Durations.format(sampleHold));
+    require(
+        sampleHold.toSeconds() < sustainedMinAbove.toSeconds(),
+        PREFIX + "sustained.sample-hold (" + Durations.format(sampleHold) + ") must be shorter than "
+            + PREFIX + "sustained.min-above (" + Durations.format(sustainedMinAbove)
+            + "), or a single sample with nothing after it would count as sustained");
+    require(
+        heartRatePrecedence.compareTo(sampleHold) >= 0,
+        PREFIX + "intensity.heart-rate-precedence (" + Durations.format(heartRatePrecedence)
+            + ") must be at least " + PREFIX + "sustained.sample-hold ("
+            + Durations.format(sampleHold) + "), or a heart rate would stop outranking a lesser"
+            + " measurement while its sample still counts");
     require(
         lightEquivalentHrrPct <= moderateEquivalentHrrPct
             && moderateEquivalentHrrPct <= vigorousEquivalentHrrPct,

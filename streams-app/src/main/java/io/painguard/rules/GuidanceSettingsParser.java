@@ -20,7 +20,7 @@ final class GuidanceSettingsParser {
     DEFAULTS.put("ceiling.severe-hrr-pct", "50");
     DEFAULTS.put("sustained.window", "120s");
     DEFAULTS.put("sustained.min-above", "60s");
-    DEFAULTS.put("sustained.sample-hold", "5s");
+    DEFAULTS.put("sustained.sample-hold", "30s");
     DEFAULTS.put("pain.stale-after", "12h");
     DEFAULTS.put("pain.late-grace", "5m");
     DEFAULTS.put("pain.rise-points", "2");
@@ -41,7 +41,7 @@ final class GuidanceSettingsParser {
     DEFAULTS.put("intensity.vigorous-speed-mps", "2.2");
     DEFAULTS.put("intensity.moderate-power-watts", "50");
     DEFAULTS.put("intensity.vigorous-power-watts", "100");
-    DEFAULTS.put("intensity.heart-rate-precedence", "10s");
+    DEFAULTS.put("intensity.heart-rate-precedence", "30s");
     DEFAULTS.put("recommendation.duration-reduction-pct-per-pain-level", "10");
     DEFAULTS.put("recommendation.after-activity-extra-duration-pct", "20");
     DEFAULTS.put("pain.episode-limit", "14d");

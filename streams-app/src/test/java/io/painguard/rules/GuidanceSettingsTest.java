@@ -27,7 +27,9 @@ class GuidanceSettingsTest {
     assertThat(s.defaultRestingHeartRateBpm()).isEqualTo(60);
     assertThat(s.tanakaInterceptBpm()).isEqualTo(208);
     assertThat(s.tanakaSlopeBpmPerYear()).isEqualTo(0.7);
-    assertThat(s.heartRatePrecedence()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.sampleHold()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.sampleHold()).isLessThan(s.sustainedMinAbove());
+    assertThat(s.heartRatePrecedence()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.heartRatePrecedence()).isGreaterThanOrEqualTo(s.sampleHold());
     assertThat(s.ceilingHrrPct(PainBand.NONE)).isEqualTo(-1);
   }
@@ -98,6 +100,71 @@ class GuidanceSettingsTest {
                     Map.of("painguard.rules.ceiling.severe-hrr-pct", "65")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("severe <= moderate <= mild");
+  }
+
+  @Test
+  void theSampleHoldIsASettingAndReadsBack() {
+    GuidanceSettings s =
+        GuidanceSettings.fromProperties(Map.of("painguard.rules.sustained.sample-hold", "15s"));
+
+    assertThat(s.sampleHoldSeconds()).isEqualTo(15);
+    assertThat(s.toProperties())
+        .containsEntry("painguard.rules.sustained.sample-hold", "15s")
+        .containsEntry("painguard.rules.intensity.heart-rate-precedence", "30s");
+  }
+
+  @Test
+  void aSampleHoldOutsideOneToSixtySecondsIsRejectedNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                GuidanceSettings.fromProperties(
+                    Map.of("painguard.rules.sustained.sample-hold", "90s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid guidance settings: painguard.rules.sustained.sample-hold must be between 1 s"
+                + " and 60 s, got 90s.");
+    assertThatThrownBy(
+            () ->
+                GuidanceSettings.fromProperties(
+                    Map.of("painguard.rules.sustained.sample-hold", "500ms")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid guidance settings: painguard.rules.sustained.sample-hold must be between 1 s"
+                + " and 60 s, got 500ms.");
+  }
+
+  @Test
+  void aSampleHoldThatWouldMakeALoneSampleSustainedIsRejected() {
+    // Given: 30 s above the ceiling would be sustained, and one sample stands for 30 s
+    Map<String, String> properties = Map.of("painguard.rules.sustained.min-above", "30s");
+
+    // Then: one sample with nothing after it would alert; the settings say so in one sentence
+    assertThatThrownBy(() -> GuidanceSettings.fromProperties(properties))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid guidance settings: painguard.rules.sustained.sample-hold (30s) must be shorter"
+                + " than painguard.rules.sustained.min-above (30s), or a single sample with nothing"
+                + " after it would count as sustained.");
+  }
+
+  @Test
+  void aHeartRatePrecedenceShorterThanTheHoldIsRejected() {
+    assertThatThrownBy(
+            () ->
+                GuidanceSettings.fromProperties(
+                    Map.of("painguard.rules.intensity.heart-rate-precedence", "10s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid guidance settings: painguard.rules.intensity.heart-rate-precedence (10s) must"
+                + " be at least painguard.rules.sustained.sample-hold (30s), or a heart rate would"
+                + " stop outranking a lesser measurement while its sample still counts.");
+
+    GuidanceSettings both =
+        GuidanceSettings.fromProperties(
+            Map.of(
+                "painguard.rules.intensity.heart-rate-precedence", "10s",
+                "painguard.rules.sustained.sample-hold", "10s"));
+    assertThat(both.heartRatePrecedenceSeconds()).isEqualTo(both.sampleHoldSeconds()).isEqualTo(10);
   }
 
   @Test

@@ -124,14 +124,14 @@ class HeartRatePrecedenceTest {
     }
     // When: the wrist stops after second 59; the bike goes on
     List<ExertionAlert> alerts = new ArrayList<>();
-    for (int s = 60; s < 140; s++) {
+    for (int s = 60; s < 160; s++) {
       alerts.addAll(athlete.sample(bike(at(s), VIGOROUS_WATTS)));
     }
-    // Then: the heart rate keeps precedence for 10 s (seconds 60..69: its 5 s hold, then nothing),
-    // the bike's class counts from second 70, and 60 s of it are sustained at second 129
+    // Then: the heart rate keeps precedence for 30 s (seconds 60..88 within its 30 s hold, 89
+    // nothing), the bike's class counts from second 90, and 60 s of it are sustained at second 149
     assertThat(alerts)
         .extracting(ExertionAlert::getState, ExertionAlert::getEventTime)
-        .containsExactly(tuple(AlertState.RAISED, at(129)));
+        .containsExactly(tuple(AlertState.RAISED, at(149)));
     assertThat(athlete.state().lastHeartRateBpm()).isNull();
     assertThat(athlete.state().lastIntensityHrrPct()).isEqualTo(75);
   }
@@ -140,18 +140,20 @@ class HeartRatePrecedenceTest {
   void theHeartRatePrecedenceIsASetting() {
     GuidanceSettings fiveSeconds =
         GuidanceSettings.fromProperties(
-            java.util.Map.of("painguard.rules.intensity.heart-rate-precedence", "5s"));
+            java.util.Map.of(
+                "painguard.rules.intensity.heart-rate-precedence", "5s",
+                "painguard.rules.sustained.sample-hold", "5s"));
     GuardScript strict = new GuardScript("chloe", fiveSeconds).profile();
     for (GuardScript script : List.of(athlete, strict)) {
       script.pain(0, 5);
       script.sample(Events.sample(script.athlete, at(0), CYCLING, 100));
     }
 
-    // 6 s after the heart rate: within the default 10 s, past 5 s
+    // 6 s after the heart rate: within the default 30 s, past 5 s
     athlete.sample(bike(at(6), VIGOROUS_WATTS));
     strict.sample(bike(at(6), VIGOROUS_WATTS));
 
-    assertThat(GuidanceSettings.defaults().heartRatePrecedence()).hasSeconds(10);
+    assertThat(GuidanceSettings.defaults().heartRatePrecedence()).hasSeconds(30);
     assertThat(athlete.state().lastIntensityHrrPct()).isEqualTo(33);
     assertThat(strict.state().lastIntensityHrrPct()).isEqualTo(75);
   }
