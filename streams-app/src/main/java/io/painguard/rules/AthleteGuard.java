@@ -508,17 +508,16 @@ public final class AthleteGuard {
     boolean duringActivity = report.onsetSymbol() == PainOnset.DURING_ACTIVITY;
     int activity = conditions.activityAt(s, report.at());
     // DOMAIN 2: a rise from the previous report; pain the athlete says came on during activity,
-    // with no report in force before it, is a rise from no pain.
+    // with no report in force before it, is a rise from no pain. Either needs an activity the
+    // samples show under way at the report's time: a report judged before its samples arrive is
+    // judged again when they do (a late sample re-runs this step), so the order does not matter.
     boolean rising =
         (baselineKnown || duringActivity)
             && report.level() >= baseline + settings.painRisePoints()
-            && (activity >= 0 || duringActivity);
-    report = s.markRising(report, rising && activity >= 0 ? activity + 1 : 0);
-    boolean sharp =
-        report.level() >= 1
-            && (report.sensations() & SHARP_OR_STABBING) != 0
-            && (activity >= 0 || duringActivity);
-    report = s.markSharp(report, sharp && activity >= 0 ? activity + 1 : 0);
+            && activity >= 0;
+    report = s.markRising(report, rising ? activity + 1 : 0);
+    boolean sharp = report.level() >= 1 && (report.sensations() & SHARP_OR_STABBING) != 0 && activity >= 0;
+    report = s.markSharp(report, sharp ? activity + 1 : 0);
     if (report.level() == 0 && s.isOpen()) {
       s.noteEvidence(report.at());
       out.add(resolve(athleteId, s, conditions.evaluate(s, now), report.at(), true));

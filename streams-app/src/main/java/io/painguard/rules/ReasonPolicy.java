@@ -16,10 +16,12 @@ public final class ReasonPolicy {
           Reason.RADICULOPATHY_SIGNS,
           Reason.SEVERE_PAIN_WHILE_ACTIVE,
           Reason.PAIN_INCREASING_DURING_ACTIVITY,
+          Reason.SHARP_PAIN_DURING_ACTIVITY,
           Reason.SUSTAINED_HIGH_INTENSITY,
           Reason.TRIGGER_MOVEMENT,
           Reason.EXCESSIVE_RANGE_OF_MOTION,
-          Reason.PROLONGED_INACTIVITY);
+          Reason.PROLONGED_INACTIVITY,
+          Reason.NOT_IMPROVING);
 
   private ReasonPolicy() {}
 
@@ -28,12 +30,15 @@ public final class ReasonPolicy {
     return switch (reason) {
       // DOMAIN 3, 4: medical attention takes precedence over a workout.
       case MEDICAL_RED_FLAG, RADICULOPATHY_SIGNS -> Severity.SEEK_MEDICAL_ATTENTION;
-      // DOMAIN 1: do not push through pain.
-      case SEVERE_PAIN_WHILE_ACTIVE, PAIN_INCREASING_DURING_ACTIVITY -> Severity.STOP_ACTIVITY;
+      // DOMAIN 1: do not push through pain; DOMAIN 2: sharp pain in a movement means stop it.
+      case SEVERE_PAIN_WHILE_ACTIVE, PAIN_INCREASING_DURING_ACTIVITY, SHARP_PAIN_DURING_ACTIVITY ->
+          Severity.STOP_ACTIVITY;
       // DOMAIN 1, 6: lower the intensity.
       case SUSTAINED_HIGH_INTENSITY -> Severity.REDUCE_INTENSITY;
       // DOMAIN 2, 5, 7, 8: choose an easier activity / keep gently active.
       case TRIGGER_MOVEMENT, EXCESSIVE_RANGE_OF_MOTION, PROLONGED_INACTIVITY -> Severity.ADVISORY;
+      // Beyond the session: not improving over days -> talk to a provider or physical therapist.
+      case NOT_IMPROVING -> Severity.ADVISORY;
       default -> Severity.UNKNOWN;
     };
   }

