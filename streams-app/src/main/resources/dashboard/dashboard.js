@@ -109,7 +109,7 @@
     seenAlerts[alert.alertId] = true;
     var feed = $('feed');
     if (alert.state === 'RESOLVED') {
-      markEarlierResolved(alert.athleteId);
+      markEarlierResolved(alert.athleteId, lifecycle(alert));
     }
     feed.insertBefore(renderAlert(alert), feed.firstChild);
     while (feed.children.length > FEED_LIMIT) {
@@ -120,11 +120,18 @@
     $('feed-empty').hidden = true;
   }
 
-  function markEarlierResolved(athleteId) {
+  // An athlete has two lifecycles: the medical referral (every SEEK_MEDICAL_ATTENTION alert) and
+  // the effort alerts (every other severity); a RESOLVED closes only its own.
+  function lifecycle(alert) {
+    return alert.severity === 'SEEK_MEDICAL_ATTENTION' ? 'referral' : 'effort';
+  }
+
+  function markEarlierResolved(athleteId, which) {
     var items = $('feed').children;
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
-      if (item.getAttribute('data-athlete-id') === athleteId && !item.classList.contains('resolved')
+      if (item.getAttribute('data-athlete-id') === athleteId && item.getAttribute('data-lifecycle') === which
+          && !item.classList.contains('resolved')
           && !item.classList.contains('superseded')) {
         item.classList.add('superseded');
         item.querySelector('.head').appendChild(el('span', 'resolved-note', 'Resolved since'));
@@ -139,6 +146,7 @@
     item.setAttribute('data-athlete-id', a.athleteId);
     item.setAttribute('data-severity', a.severity);
     item.setAttribute('data-state', a.state);
+    item.setAttribute('data-lifecycle', lifecycle(a));
 
     var head = el('div', 'head');
     head.appendChild(el('span', 'badge', resolved ? 'Resolved' : severityLabel(a.severity)));
@@ -147,15 +155,18 @@
     when.setAttribute('datetime', a.eventTime);
     head.appendChild(when);
     if (a.state === 'ESCALATED') { head.appendChild(el('span', 'reasons', 'escalated')); }
+    if (a.state === 'UPDATED') { head.appendChild(el('span', 'reasons', 'news')); }
     item.appendChild(head);
 
     var r = a.recommendation || {};
     if (r.message) { item.appendChild(el('p', 'message', r.message)); }
+    // A STOP or a referral says stop: no percentages or heart-rate targets on those cards.
+    var stops = a.severity === 'STOP_ACTIVITY' || a.severity === 'SEEK_MEDICAL_ATTENTION';
     if (!resolved) {
       var advice = el('ul', 'advice');
-      if (r.intensityReductionPct > 0) { advice.appendChild(el('li', null, 'Lower intensity by ' + r.intensityReductionPct + '%')); }
-      if (r.targetMaxHeartRateBpm) { advice.appendChild(el('li', null, 'Keep heart rate under ' + r.targetMaxHeartRateBpm + ' bpm')); }
-      if (r.durationReductionPct > 0) { advice.appendChild(el('li', null, 'Shorten the session by ' + r.durationReductionPct + '%')); }
+      if (!stops && r.intensityReductionPct > 0) { advice.appendChild(el('li', null, 'Lower intensity by ' + r.intensityReductionPct + '%')); }
+      if (!stops && r.targetMaxHeartRateBpm) { advice.appendChild(el('li', null, 'Keep heart rate under ' + r.targetMaxHeartRateBpm + ' bpm')); }
+      if (!stops && r.durationReductionPct > 0) { advice.appendChild(el('li', null, 'Shorten the session by ' + r.durationReductionPct + '%')); }
       if (r.alternativeActivities && r.alternativeActivities.length) {
         advice.appendChild(el('li', null, 'Instead: ' + r.alternativeActivities.map(words).join(', ')));
       }

@@ -816,6 +816,51 @@ public final class AthleteState {
     out.putLong(trendAlertedAt);
   }
 
+  /**
+   * Before version 4 a referral was the effort alert at SEEK_MEDICAL_ATTENTION. An upgraded state
+   * with that alert open gets it as its referral -- the same severity consumers see open, now on
+   * the lifecycle that only a level-0 report or the long limit closes -- with the signs of the
+   * reports kept; the effort lifecycle starts closed, and its SEEK transitions are forgotten so a
+   * re-evaluation never withdraws them. Whatever effort condition still holds is raised anew.
+   */
+  private void adoptLegacyReferral() {
+    int seek = SeverityRank.of(io.painguard.events.Severity.SEEK_MEDICAL_ATTENTION);
+    if (referral != null || openRank != seek) {
+      return;
+    }
+    int radiculopathy = 0;
+    int radiatesMask = 0;
+    int flags = 0;
+    long lastSign = NONE;
+    String openedBy = null;
+    for (Report r : reports) {
+      if (r.medical()) {
+        radiculopathy |= r.radiculopathy();
+        radiatesMask |= r.radiates();
+        flags |= r.redFlags();
+        lastSign = r.at();
+        openedBy = openedBy == null ? r.id() : openedBy;
+      }
+    }
+    long opened = openedAt != NONE ? openedAt : lastSign != NONE ? lastSign : clock;
+    referral =
+        new Referral(
+            opened,
+            openedBy != null ? openedBy : "upgraded",
+            lastSign != NONE ? lastSign : opened,
+            radiculopathy,
+            radiatesMask,
+            flags,
+            NONE,
+            false);
+    openRank = SeverityRank.NONE;
+    openState = 0;
+    openReasons = 0;
+    openedAt = NONE;
+    heldReasons = 0;
+    transitions.removeIf(t -> t.rank() == seek);
+  }
+
   private void readExtension(ByteBuffer in) {
     for (int i = 0; i < reports.size(); i++) {
       reports.set(i, reports.get(i).withExtras(in.get() & 0xFF, in.getInt(), in.get() & 0xFF));
@@ -852,7 +897,9 @@ public final class AthleteState {
     }
     try {
       if (encoded[0] != VERSION_3 && encoded[0] != VERSION_4) {
-        return LegacyStateDecoder.decode(encoded, settings);
+        AthleteState upgraded = LegacyStateDecoder.decode(encoded, settings);
+        upgraded.adoptLegacyReferral();
+        return upgraded;
       }
       ByteBuffer in = ByteBuffer.wrap(encoded, 1, encoded.length - 1);
       AthleteState s = new AthleteState();
@@ -895,6 +942,9 @@ public final class AthleteState {
       }
       if (in.hasRemaining()) {
         throw new IllegalArgumentException("trailing bytes");
+      }
+      if (encoded[0] != VERSION_4) {
+        s.adoptLegacyReferral();
       }
       return s;
     } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {

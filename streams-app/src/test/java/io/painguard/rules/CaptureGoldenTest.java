@@ -26,4 +26,11 @@ class CaptureGoldenTest {
     GoldenStates.write("busy.v3.bin", GoldenStates.busy().state().encode());
     GoldenStates.write("idle.v3.bin", GoldenStates.idle().state().encode());
   }
+
+  @Test
+  @EnabledIfSystemProperty(named = "painguard.golden.write", matches = "v4")
+  void captureVersion4() {
+    GoldenStates.write("busy.v4.bin", GoldenStates.busy().state().encode());
+    GoldenStates.write("idle.v4.bin", GoldenStates.idle().state().encode());
+  }
 }

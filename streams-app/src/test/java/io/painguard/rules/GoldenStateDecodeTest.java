@@ -2,15 +2,18 @@ package io.painguard.rules;
 
 import static io.painguard.fixtures.Events.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.painguard.events.ActivityType;
 import io.painguard.events.AlertState;
+import io.painguard.events.ExertionAlert;
 import io.painguard.events.Limb;
 import io.painguard.events.Movement;
 import io.painguard.events.PainSensation;
 import io.painguard.events.Reason;
 import io.painguard.events.RedFlag;
 import io.painguard.events.Severity;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,7 +27,7 @@ class GoldenStateDecodeTest {
   private final GuidanceSettings settings = GuidanceSettings.defaults();
 
   @ParameterizedTest
-  @ValueSource(strings = {"busy.v1.bin", "busy.v2.bin", "busy.v3.bin"})
+  @ValueSource(strings = {"busy.v1.bin", "busy.v2.bin", "busy.v3.bin", "busy.v4.bin"})
   void aBusyAthleteDecodesFromEveryReleasedVersion(String file) {
     // Given: the bytes the released version wrote for GoldenStates.busy()
     byte[] stored = GoldenStates.read(file);
@@ -49,41 +52,55 @@ class GoldenStateDecodeTest {
     assertThat(s.lastActivity()).isEqualTo(ActivityType.RUNNING);
     assertThat(s.lastHeartRateBpm()).isEqualTo(165);
     assertThat(s.lastIntensityHrrPct()).isEqualTo(88);
-    assertThat(s.openSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
-    assertThat(s.openState()).isEqualTo(AlertState.RAISED);
-    assertThat(s.openedAt()).isEqualTo(at(40).toEpochMilli());
-    assertThat(s.openReasons())
-        .containsExactly(
-            Reason.MEDICAL_RED_FLAG,
-            Reason.RADICULOPATHY_SIGNS,
-            Reason.PAIN_INCREASING_DURING_ACTIVITY,
-            Reason.SUSTAINED_HIGH_INTENSITY);
+    // The referral: before version 4 it was the effort alert at SEEK_MEDICAL_ATTENTION, which an
+    // upgrade turns into the referral lifecycle; version 4 wrote it as one
+    assertThat(s.referralOpenAt(at(130).toEpochMilli())).isTrue();
+    assertThat(s.referralOpenedAt()).isEqualTo(at(40).toEpochMilli());
+    assertThat(s.openReferralSigns().redFlags()).containsExactly(RedFlag.FEVER);
+    assertThat(s.openReferralSigns().radiatesTo()).containsExactly(Limb.LEFT_LEG);
+    if (file.endsWith(".v4.bin")) {
+      // the effort alert of the rise at 40 s, a STOP that names the referral
+      assertThat(s.openSeverity()).isEqualTo(Severity.STOP_ACTIVITY);
+      assertThat(s.openReasons()).contains(Reason.PAIN_INCREASING_DURING_ACTIVITY);
+      return;
+    }
+    assertThat(s.openSeverity()).as("the effort lifecycle starts closed").isEqualTo(Severity.UNKNOWN);
     assertThat(s.deadline()).isEqualTo(at(250).toEpochMilli());
     assertThat(AthleteState.deadlineOf(stored)).isEqualTo(at(250).toEpochMilli());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"busy.v1.bin", "busy.v2.bin"})
-  void anUpgradedStateGoesOnAsTheOriginalWould(String file) {
-    // Given: the busy athlete, read from a released version
+  @ValueSource(strings = {"busy.v1.bin", "busy.v2.bin", "busy.v3.bin"})
+  void anUpgradedStateKeepsItsReferralOpenUntilThePainIsReportedGone(String file) {
+    // Given: the busy athlete (a SEEK alert open), read from a version before the referral lifecycle
     AthleteState s = AthleteState.decode(GoldenStates.read(file), settings);
     AthleteGuard guard = new AthleteGuard(settings);
 
-    // When: the run goes on, and the pain is then reported gone
+    // When: the hard run goes on, and the pain is then reported gone
+    List<ExertionAlert> run = new java.util.ArrayList<>();
     for (int second = 131; second < 140; second++) {
-      assertThat(guard.onActivity(s, io.painguard.fixtures.Events.sample("athlete-7", at(second), ActivityType.RUNNING, 165)).alerts())
-          .as("the open alert continues")
-          .isEmpty();
+      run.addAll(
+          guard.onActivity(s, io.painguard.fixtures.Events.sample("athlete-7", at(second), ActivityType.RUNNING, 165))
+              .alerts());
     }
-    var gone = guard.onPain(s, io.painguard.fixtures.Events.pain("athlete-7", at(140), 0)).alerts();
+    List<ExertionAlert> gone = guard.onPain(s, io.painguard.fixtures.Events.pain("athlete-7", at(140), 0)).alerts();
 
-    // Then
-    assertThat(gone).extracting(a -> a.getState()).containsExactly(AlertState.RESOLVED);
-    assertThat(gone.get(0).getSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
+    // Then: the run during the referral is a STOP that names it, raised once; the level-0 report
+    // closes the referral (SEEK) and the effort alert -- nothing was withdrawn
+    assertThat(run).singleElement().satisfies(a -> {
+      assertThat(a.getSeverity()).isEqualTo(Severity.STOP_ACTIVITY);
+      assertThat(a.getRecommendation().getMessage()).contains("referral");
+    });
+    assertThat(gone).extracting(ExertionAlert::getState, ExertionAlert::getSeverity)
+        .containsExactlyInAnyOrder(
+            tuple(AlertState.RESOLVED, Severity.SEEK_MEDICAL_ATTENTION),
+            tuple(AlertState.RESOLVED, Severity.STOP_ACTIVITY));
+    assertThat(gone).extracting(a -> a.getRecommendation().getMessage())
+        .noneMatch(m -> m.startsWith("Withdrawn"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"idle.v1.bin", "idle.v2.bin", "idle.v3.bin"})
+  @ValueSource(strings = {"idle.v1.bin", "idle.v2.bin", "idle.v3.bin", "idle.v4.bin"})
   void anIdleAthleteDecodesFromEveryReleasedVersion(String file) {
     AthleteState s = AthleteState.decode(GoldenStates.read(file), settings);
 
