@@ -505,7 +505,11 @@ public final class AthleteGuard {
     AthleteState.Report previous = s.reportBefore(report);
     boolean baselineKnown = previous != null && report.at() - previous.at() <= staleMillis;
     int baseline = baselineKnown ? previous.level() : 0;
-    boolean duringActivity = report.onsetSymbol() == PainOnset.DURING_ACTIVITY;
+    PainOnset onset = report.onsetSymbol();
+    boolean duringActivity = onset == PainOnset.DURING_ACTIVITY;
+    // The athlete's word on when it came on counts (DOMAIN 2): pain they say came on at rest or
+    // after activity did not rise during the activity the samples show.
+    boolean notDuring = onset == PainOnset.AT_REST || onset == PainOnset.AFTER_ACTIVITY;
     int activity = conditions.activityAt(s, report.at());
     // DOMAIN 2: a rise from the previous report; pain the athlete says came on during activity,
     // with no report in force before it, is a rise from no pain. Either needs an activity the
@@ -513,6 +517,7 @@ public final class AthleteGuard {
     // judged again when they do (a late sample re-runs this step), so the order does not matter.
     boolean rising =
         (baselineKnown || duringActivity)
+            && !notDuring
             && report.level() >= baseline + settings.painRisePoints()
             && activity >= 0;
     report = s.markRising(report, rising ? activity + 1 : 0);

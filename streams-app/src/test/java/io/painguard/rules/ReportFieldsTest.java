@@ -50,6 +50,17 @@ class ReportFieldsTest {
   }
 
   @Test
+  void aRiseTheAthleteSaysCameOnAtRestIsNotARiseDuringActivity() {
+    athlete.pain(0, 2);
+    athlete.run(0, 60, RUNNING, 110);
+
+    List<ExertionAlert> alerts =
+        athlete.pain(Events.report("athlete-1", at(50), 5).setOnset(PainOnset.AT_REST).build());
+
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
   void aFirstReportWithoutOnsetIsNoRise() {
     athlete.run(0, 60, RUNNING, 110);
 
