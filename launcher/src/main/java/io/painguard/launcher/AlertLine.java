@@ -3,6 +3,7 @@ package io.painguard.launcher;
 import io.painguard.events.ActivityType;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.Recommendation;
+import io.painguard.rules.Words;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,7 +30,7 @@ final class AlertLine {
         .append(alert.getPainLevel())
         .append("/10");
     if (alert.getActivityType() != ActivityType.UNKNOWN) {
-      line.append(", ").append(words(alert.getActivityType().name()));
+      line.append(", ").append(Words.of(alert.getActivityType()));
     }
     line.append(')');
     if (!alert.getReasons().isEmpty()) {
@@ -43,7 +44,7 @@ final class AlertLine {
     if (!advice.getAlternativeActivities().isEmpty()) {
       line.append(" Try: ")
           .append(advice.getAlternativeActivities().stream()
-              .map(a -> words(a.name()))
+              .map(Words::of)
               .collect(Collectors.joining(", ")))
           .append('.');
     }
