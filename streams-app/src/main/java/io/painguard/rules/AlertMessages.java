@@ -46,7 +46,7 @@ public final class AlertMessages {
                   + ".";
           case SUSTAINED_HIGH_INTENSITY ->
               c.referred() || c.stops()
-                  ? "Stop this hard effort: " + pain + " and an open referral mean no hard training."
+                  ? "Stop this hard effort: with " + pain + " it does more harm than good."
                   : "Ease off"
                       + (Recommendations.intensityReductionPct(c) > 0
                           ? " by about " + Recommendations.intensityReductionPct(c) + "%"
@@ -110,7 +110,7 @@ public final class AlertMessages {
 
   /** DOMAIN 2, 5, 6: when the pain comes on shapes what comes next. */
   private static String onset(AlertContext c) {
-    if (c.referred() || c.stops()) {
+    if (c.referred() || c.stops() || c.primaryReason() == Reason.NOT_IMPROVING) {
       return "";
     } else if (c.onset() == PainOnset.AFTER_ACTIVITY) {
       return " Your pain came on after your last session: make the next one shorter and easier.";

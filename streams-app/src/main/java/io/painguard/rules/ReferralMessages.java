@@ -30,8 +30,9 @@ final class ReferralMessages {
   }
 
   static String updated(MedicalSigns news, MedicalSigns all) {
+    // The referral is as urgent as its most urgent sign, whichever report brought it.
     String first =
-        urgent(news)
+        urgent(all)
             ? "Get medical care today, before any training"
             : "See a healthcare provider before training again";
     return first + ": " + Words.list(Words.signs(news)) + " reported since the referral opened"

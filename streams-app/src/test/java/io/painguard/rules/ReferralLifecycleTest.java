@@ -259,4 +259,21 @@ class ReferralLifecycleTest {
               .contains("pain radiating to the left leg").doesNotContain("%").doesNotContain("bpm");
         });
   }
+
+  @Test
+  void newsOnAnUrgentReferralKeepsItsUrgency() {
+    // Given a referral for saddle numbness
+    athlete.pain(Events.redFlag("athlete-1", at(0), 5, RedFlag.SADDLE_NUMBNESS));
+
+    // When fever is reported on top
+    List<ExertionAlert> alerts = athlete.pain(Events.redFlag("athlete-1", at(5 * MINUTE), 5, RedFlag.FEVER));
+
+    // Then the update still says to get care today
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.getState()).isEqualTo(AlertState.UPDATED);
+      assertThat(a.getRecommendation().getMessage())
+          .startsWith("Get medical care today")
+          .contains("fever reported since the referral opened");
+    });
+  }
 }
