@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.events.AlertState;
 import io.painguard.events.ExertionAlert;
+import io.painguard.events.Severity;
 import io.painguard.simulator.scenario.Expectation;
 import io.painguard.simulator.scenario.Scenario;
 import io.painguard.simulator.scenario.ScenarioCatalog;
@@ -40,6 +41,17 @@ class ShippedScenariosDetectionTest {
 
       // Then each expectation holds
       assertThat(scenario.expect()).as("scenario %s states what it expects", name).isNotEmpty();
+      // and no alert that says stop -- a STOP or a referral -- shows a heart-rate target, a
+      // percentage or an all-clear (safety invariants 2 and 3)
+      assertThat(alerts)
+          .filteredOn(a -> a.getSeverity() == Severity.STOP_ACTIVITY || a.getSeverity() == Severity.SEEK_MEDICAL_ATTENTION)
+          .allSatisfy(a -> {
+            assertThat(a.getRecommendation().getTargetMaxHeartRateBpm()).as("target on %s", a).isNull();
+            assertThat(a.getRecommendation().getMessage()).doesNotContain("%").doesNotContain("bpm");
+            if (a.getSeverity() == Severity.SEEK_MEDICAL_ATTENTION) {
+              assertThat(a.getRecommendation().getMessage()).doesNotContainIgnoringCase("all clear");
+            }
+          });
       for (Expectation expected : scenario.expect()) {
         List<ExertionAlert> theirs = of(alerts, expected.athlete());
         if (expected.none()) {
