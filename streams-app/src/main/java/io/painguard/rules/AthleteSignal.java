@@ -25,6 +25,12 @@ public sealed interface AthleteSignal {
     }
   }
 
+  /**
+   * The athlete asks to be forgotten: a tombstone on the compacted profiles topic. The processor
+   * deletes everything kept about them; the guard never sees it.
+   */
+  record Erase(String athleteId) implements AthleteSignal {}
+
   /** A profile update. */
   record Profile(AthleteProfile profile) implements AthleteSignal {
     @Override

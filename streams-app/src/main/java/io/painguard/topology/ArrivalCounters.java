@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ArrivalCounters {
 
+  private final LongAdder erasures = new LongAdder();
+  private final LongAdder quietSweeps = new LongAdder();
   private final Map<Arrival, LongAdder> arrivals = new EnumMap<>(Arrival.class);
   private final LongAdder unreadableStates = new LongAdder();
   private final Map<ProfilePlausibility.Field, LongAdder> ignoredProfileValues =
@@ -35,6 +37,24 @@ public final class ArrivalCounters {
 
   void unreadableState() {
     unreadableStates.increment();
+  }
+
+  void erased() {
+    erasures.increment();
+  }
+
+  void quietSweep() {
+    quietSweeps.increment();
+  }
+
+  /** Athletes erased (tombstones on the profiles topic applied). */
+  public long erasures() {
+    return erasures.sum();
+  }
+
+  /** Sweeps run on the wall clock because a task's partitions were quiet. */
+  public long quietSweeps() {
+    return quietSweeps.sum();
   }
 
   void ignoredProfileValue(ProfilePlausibility.Field field) {

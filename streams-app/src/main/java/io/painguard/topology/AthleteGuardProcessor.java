@@ -11,11 +11,13 @@ import io.painguard.rules.MedicalSigns;
 import io.painguard.rules.ProfilePlausibility;
 import io.painguard.rules.UnreadableStateException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -52,6 +54,18 @@ import org.slf4j.LoggerFactory;
  * STATE_UNREADABLE, the stored bytes stay as they are, and an ERROR line and a metric name the
  * athlete and the version. A pain report with a medical sign still alerts, judged on its own.
  *
+ * <p><b>Quiet partitions.</b> When no record has arrived for a whole {@code tickInterval} of wall
+ * time, a wall-clock punctuator sweeps instead, with event time moved on by the wall time that
+ * passed since the last record (never past the wall clock): an alert still resolves and an
+ * inactivity nudge or a referral's limit still comes when nothing else arrives on its partition.
+ * The alerts' own event times still come from the data (the moment a condition became due), so a
+ * replay produces the same alerts.
+ *
+ * <p><b>Erasure.</b> A tombstone on the profiles topic (an {@link AthleteSignal.Erase}) deletes the
+ * athlete's state and recent alerts from both stores -- and so, by tombstones on their compacted
+ * changelogs, from Kafka -- and nothing more is emitted for them. A later record for the same id
+ * starts afresh, as for an athlete never seen.
+ *
  * <p>A profile is applied whatever its heart-rate values: those {@link ProfilePlausibility} finds
  * implausible are ignored by the limits (heart rates implausible on their own are not even kept),
  * counted per field once per profile record applied, and named in a WARN line.
@@ -71,6 +85,8 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
   private long plausibleEventTime = Long.MIN_VALUE;
   private long nextSweepAt = Long.MIN_VALUE;
   private long lastSweepAt = Long.MIN_VALUE;
+  /** Wall time at which this task last processed a record. */
+  private long wallAtLastRecord = Long.MIN_VALUE;
   private ArrivalCounters counters = new ArrivalCounters();
 
   AthleteGuardProcessor(AthleteGuard guard, TopologySettings settings, Clock clock) {
@@ -88,6 +104,27 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     if (context.appConfigs().get(PainGuardStreamsConfig.DEAD_LETTER_COUNTER) instanceof DeadLetterCounter c) {
       this.counters = c.arrivals();
     }
+    context.schedule(Duration.ofMillis(tickIntervalMillis), PunctuationType.WALL_CLOCK_TIME, this::quietSweep);
+  }
+
+  /**
+   * The sweep when the task's partitions are quiet: after a whole tick interval of wall time
+   * without a record, event time is taken to have moved on by the wall time since the last one.
+   */
+  void quietSweep(long wall) {
+    if (eventClock == Long.MIN_VALUE || wallAtLastRecord == Long.MIN_VALUE) {
+      return; // nothing processed yet: there is no event time to move on from
+    }
+    long quietFor = wall - wallAtLastRecord;
+    if (quietFor < tickIntervalMillis) {
+      return; // records are arriving: their own event time drives the sweeps
+    }
+    long now = Math.min(wall, eventClock + quietFor);
+    if (now >= nextSweepAt) {
+      counters.quietSweep();
+      sweep(now);
+      nextSweepAt = nextBoundary(now);
+    }
   }
 
   /** This processor's counters (for tests that build it without a config). */
@@ -100,6 +137,11 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     AthleteSignal signal = record.value();
     String athleteId = signal.athleteId();
     long wall = clock.millis();
+    wallAtLastRecord = context.currentSystemTimeMs();
+    if (signal instanceof AthleteSignal.Erase) {
+      erase(athleteId);
+      return;
+    }
     byte[] stored = states.get(athleteId);
     AthleteState state;
     try {
@@ -133,6 +175,18 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     }
     emit(athleteId, out);
     advance(signal, result.arrival(), wall);
+  }
+
+  /** Deletes everything kept about the athlete; says so with the id alone. */
+  private void erase(String athleteId) {
+    boolean known = states.get(athleteId) != null || alerts.get(athleteId) != null;
+    states.delete(athleteId);
+    alerts.delete(athleteId);
+    counters.erased();
+    LOG.info(
+        "Athlete {} erased: {}",
+        athleteId,
+        known ? "their state and recent alerts are deleted" : "nothing was kept about them");
   }
 
   /**

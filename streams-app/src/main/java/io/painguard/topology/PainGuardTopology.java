@@ -128,12 +128,16 @@ public final class PainGuardTopology {
                 Stores.persistentKeyValueStore(REGISTRY_WAITS_STORE), Serdes.String(), Serdes.ByteArray())
             .withCachingDisabled());
 
+    String profilesTopic = settings.athleteProfilesTopic();
     KStream<byte[], Decoded> activity =
-        decoded(builder, "activity", settings.activityEventsTopic(), decoders, waits, unavailable, eventTime, deadLetters);
+        decoded(builder, "activity", settings.activityEventsTopic(), profilesTopic, decoders, waits, unavailable,
+            eventTime, deadLetters);
     KStream<byte[], Decoded> pain =
-        decoded(builder, "pain", settings.painReportsTopic(), decoders, waits, unavailable, eventTime, deadLetters);
+        decoded(builder, "pain", settings.painReportsTopic(), profilesTopic, decoders, waits, unavailable,
+            eventTime, deadLetters);
     KStream<byte[], Decoded> profiles =
-        decoded(builder, "profile", settings.athleteProfilesTopic(), decoders, waits, unavailable, eventTime, deadLetters);
+        decoded(builder, "profile", profilesTopic, profilesTopic, decoders, waits, unavailable, eventTime,
+            deadLetters);
 
     Map<String, KStream<byte[], Decoded>> outcome =
         activity
@@ -172,6 +176,7 @@ public final class PainGuardTopology {
       StreamsBuilder builder,
       String name,
       String topic,
+      String profilesTopic,
       Map<String, InputDecoder<?>> decoders,
       RegistryWaits waits,
       UnavailableSchemas unavailable,
@@ -185,7 +190,7 @@ public final class PainGuardTopology {
                 .withTimestampExtractor(eventTime)
                 .withName(name + "-source"))
         .process(
-            () -> new SignalDecoder(topic, decoders, waits, unavailable, deadLetters),
+            () -> new SignalDecoder(topic, profilesTopic, decoders, waits, unavailable, deadLetters),
             Named.as("decode-" + name),
             REGISTRY_WAITS_STORE);
   }

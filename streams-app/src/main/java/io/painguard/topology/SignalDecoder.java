@@ -33,6 +33,7 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
   private static final Duration RETRY_TICK = Duration.ofSeconds(1);
 
   private final String topic;
+  private final String profilesTopic;
   private final Map<String, InputDecoder<?>> decoders;
   private final RegistryWaits waits;
   private final DeadLetterCounter counter;
@@ -42,16 +43,19 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
 
   /**
    * @param topic the input topic this decoder reads
+   * @param profilesTopic the compacted profiles topic, where a tombstone erases an athlete
    * @param decoders every input topic's decoder, by topic (parked records of any topic may be
    *     released by any of the task's decoders)
    */
   SignalDecoder(
       String topic,
+      String profilesTopic,
       Map<String, InputDecoder<?>> decoders,
       RegistryWaits waits,
       UnavailableSchemas unavailable,
       DeadLetterCounter counter) {
     this.topic = topic;
+    this.profilesTopic = profilesTopic;
     this.unavailable = unavailable;
     this.decoders = decoders;
     this.waits = waits;
@@ -87,12 +91,23 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
           invalid("The record has no key; inputs are keyed by athleteId."));
       return;
     }
-    if (in == null || in.raw() == null) {
-      deadLetter(raw, source, partition, offset, DeadLetters.Reason.NULL_VALUE,
-          invalid("The record has no value (a tombstone); inputs never delete athletes."));
+    String athlete = new String(record.key(), StandardCharsets.UTF_8);
+    if ((in == null || in.raw() == null) && source.equals(profilesTopic)) {
+      // The athlete leaves: the records still waiting for the registry go with them, so nothing
+      // re-creates what the erasure deletes.
+      for (KeyValue<String, ParkedRecord> parked : lot.parked(athlete)) {
+        lot.release(parked.key);
+      }
+      lot.done(athlete);
+      context.forward(record.withValue(Decoded.of(new io.painguard.rules.AthleteSignal.Erase(athlete))));
       return;
     }
-    String athlete = new String(record.key(), StandardCharsets.UTF_8);
+    if (in == null || in.raw() == null) {
+      deadLetter(raw, source, partition, offset, DeadLetters.Reason.NULL_VALUE,
+          invalid("The record has no value (a tombstone); only a tombstone on the profiles topic erases"
+              + " an athlete."));
+      return;
+    }
     if (in.waiting()) {
       LOG.warn("Schema registry unavailable for {}-{}@{}; the record waits and is retried", source, partition, offset);
     }

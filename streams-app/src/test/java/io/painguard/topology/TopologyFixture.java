@@ -112,6 +112,24 @@ final class TopologyFixture implements AutoCloseable {
     }
   }
 
+  /** A tombstone on the profiles topic: the athlete asks to be erased. */
+  void erase(String athlete) {
+    profiles.pipeInput(new TestRecord<>(athlete, null, Events.T0));
+  }
+
+  /** Wall time passes in steps of {@code step} (punctuators fire at each), with no record. */
+  void wallClockPasses(Duration total, Duration step) {
+    for (Duration passed = Duration.ZERO; passed.compareTo(total) < 0; passed = passed.plus(step)) {
+      driver.advanceWallClockTime(step);
+    }
+  }
+
+  /** Whether either store still holds anything for the athlete. */
+  boolean storesHold(String athlete) {
+    return driver.<String, byte[]>getKeyValueStore(PainGuardTopology.ATHLETE_STATE_STORE).get(athlete) != null
+        || driver.<String, byte[]>getKeyValueStore(PainGuardTopology.ATHLETE_ALERTS_STORE).get(athlete) != null;
+  }
+
   /** Raw bytes on an input topic, as a broken producer would send them. */
   void raw(String topic, byte[] key, byte[] value) {
     raw(topic, key, value, Events.T0);

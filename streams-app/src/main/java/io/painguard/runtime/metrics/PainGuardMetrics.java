@@ -82,6 +82,12 @@ public final class PainGuardMetrics implements AutoCloseable {
             "painguard.state.unreadable", deadLetters.arrivals(), c -> c.unreadableStates())
         .description("Stored athlete states that could not be read")
         .register(registry);
+    FunctionCounter.builder("painguard.athletes.erased", deadLetters.arrivals(), c -> c.erasures())
+        .description("Athletes erased by a tombstone on the profiles topic")
+        .register(registry);
+    FunctionCounter.builder("painguard.sweeps.quiet", deadLetters.arrivals(), c -> c.quietSweeps())
+        .description("Sweeps for due alerts run on the wall clock because a task's partitions were quiet")
+        .register(registry);
     for (ProfilePlausibility.Field field : ProfilePlausibility.Field.values()) {
       FunctionCounter.builder(
               "painguard.profile.values.ignored",
