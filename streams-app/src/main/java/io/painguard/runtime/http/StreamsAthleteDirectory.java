@@ -135,7 +135,8 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
 
   /** Most severe open alert first, then highest pain, then by id. */
   static final Comparator<AthleteStatus> EPISODE_ORDER =
-      Comparator.<AthleteStatus>comparingInt(s -> s.openSeverity() == null ? -1 : s.openSeverity().ordinal())
+      Comparator.<AthleteStatus>comparingInt(
+              s -> s.openSeverity() == null ? -1 : io.painguard.rules.SeverityRank.of(s.openSeverity()))
           .reversed()
           .thenComparing(Comparator.comparingInt(AthleteStatus::painLevel).reversed())
           .thenComparing(AthleteStatus::athleteId);
