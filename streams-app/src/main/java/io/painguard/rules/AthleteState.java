@@ -8,7 +8,6 @@ import io.painguard.events.Reason;
 import io.painguard.events.Severity;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -738,16 +737,13 @@ public final class AthleteState {
   }
 
   public byte[] encode() {
-    byte[] coach = utf8(coachId);
-    byte[][] ids = new byte[reports.size()][];
     int reportBytes = 0;
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = utf8(reports.get(i).id());
-      reportBytes += 8 + 2 + ids[i].length + 1 + 4 * 4 + 1;
+    for (Report r : reports) {
+      reportBytes += 8 + StateBytes.stringSize(r.id()) + 1 + 4 * 4 + 1;
     }
     int size =
         1 + 8 // version, deadline
-            + 2 + 1 + 1 + 2 + length(coach) + 8 // profile
+            + 2 + 1 + 1 + StateBytes.stringSize(coachId) + 8 // profile
             + 1 + reportBytes + 8 // reports, episode floor
             + 8 + 8 + 8 + 1 + 1 + 2 + 8 + 8 + window.encodedSize() // activity
             + 1 + 1 + 4 + 8 + 8 + 4 // lifecycle
@@ -758,13 +754,12 @@ public final class AthleteState {
     out.putShort((short) orZero(birthYear))
         .put((byte) orZero(restingHeartRateBpm))
         .put((byte) orZero(maxHeartRateBpm));
-    putBytes(out, coach);
+    StateBytes.putString(out, coachId);
     out.putLong(profileUpdatedAt);
     out.put((byte) reports.size());
-    for (int i = 0; i < ids.length; i++) {
-      Report r = reports.get(i);
+    for (Report r : reports) {
       out.putLong(r.at());
-      putBytes(out, ids[i]);
+      StateBytes.putString(out, r.id());
       out.put((byte) r.level())
           .putInt(r.triggers())
           .putInt(r.radiculopathy())
@@ -790,12 +785,8 @@ public final class AthleteState {
 
   // Version 4's extension: everything issue 14 added, after the version-3 layout.
 
-  private byte[] referralId() {
-    return referral == null ? null : utf8(referral.openedBy());
-  }
-
   private int extensionSize() {
-    int referralBytes = referral == null ? 0 : 8 + 8 + 8 + 4 + 4 + 4 + 1 + 2 + length(referralId());
+    int referralBytes = referral == null ? 0 : 8 + 8 + 8 + 4 + 4 + 4 + 1 + StateBytes.stringSize(referral.openedBy());
     return reports.size() * (1 + 4 + 1) + 4 + 8 + 1 + referralBytes + trend.encodedSize() + 8;
   }
 
@@ -810,7 +801,7 @@ public final class AthleteState {
       out.putLong(referral.openedAt()).putLong(referral.lastSignAt()).putLong(referral.closedAt());
       out.putInt(referral.radiculopathy()).putInt(referral.radiates()).putInt(referral.redFlags());
       out.put((byte) (referral.updated() ? 1 : 0));
-      putBytes(out, referralId());
+      StateBytes.putString(out, referral.openedBy());
     }
     trend.writeTo(out);
     out.putLong(trendAlertedAt);
@@ -876,7 +867,7 @@ public final class AthleteState {
       int redFlags = in.getInt();
       boolean updated = in.get() != 0;
       referral =
-          new Referral(openedAt, getString(in), lastSignAt, radiculopathy, radiates, redFlags, closedAt, updated);
+          new Referral(openedAt, StateBytes.getString(in), lastSignAt, radiculopathy, radiates, redFlags, closedAt, updated);
     }
     trend = PainTrend.readFrom(in);
     trendAlertedAt = in.getLong();
@@ -907,12 +898,12 @@ public final class AthleteState {
       s.birthYear = orNull(in.getShort());
       s.restingHeartRateBpm = orNull(in.get() & 0xFF);
       s.maxHeartRateBpm = orNull(in.get() & 0xFF);
-      s.coachId = getString(in);
+      s.coachId = StateBytes.getString(in);
       s.profileUpdatedAt = in.getLong();
       int reportCount = in.get() & 0xFF;
       for (int i = 0; i < reportCount; i++) {
         long at = in.getLong();
-        String id = getString(in);
+        String id = StateBytes.getString(in);
         s.reports.add(
             new Report(at, id, in.get(), in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.get() & 0xFF));
       }
@@ -1008,42 +999,6 @@ public final class AthleteState {
 
   private static boolean knownVersion(byte version) {
     return version == VERSION_1 || version == VERSION_2 || version == VERSION_3 || version == VERSION_4;
-  }
-
-  private static byte[] utf8(String s) {
-    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static int length(byte[] bytes) {
-    return bytes == null ? 0 : bytes.length;
-  }
-
-  private static void putBytes(ByteBuffer out, byte[] bytes) {
-    if (bytes == null) {
-      out.putShort((short) -1);
-    } else {
-      out.putShort((short) bytes.length).put(bytes);
-    }
-  }
-
-  private static String getString(ByteBuffer in) {
-    return utf8(in, in.getShort());
-  }
-
-  /**
-   * The next {@code length} bytes as UTF-8; null for a negative length (how every stored version
-   * writes null). Versions differ only in how they write the length.
-   */
-  static String utf8(ByteBuffer in, int length) {
-    if (length < 0) {
-      return null;
-    }
-    if (length > in.remaining()) {
-      throw new IllegalArgumentException("string longer than the state");
-    }
-    byte[] bytes = new byte[length];
-    in.get(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static int orZero(Integer value) {

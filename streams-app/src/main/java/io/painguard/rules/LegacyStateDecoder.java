@@ -143,7 +143,7 @@ final class LegacyStateDecoder {
   }
 
   private static String getString(ByteBuffer in) {
-    return AthleteState.utf8(in, in.getInt()); // v1 and v2 wrote an int length
+    return StateBytes.utf8(in, in.getInt()); // v1 and v2 wrote an int length
   }
 
   private static Integer orNull(int value) {
