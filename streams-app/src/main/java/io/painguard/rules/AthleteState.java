@@ -133,12 +133,7 @@ public final class AthleteState {
   static final int RESOLVED = StateCodes.ALERT_STATE.code(AlertState.RESOLVED);
   static final int UPDATED = StateCodes.ALERT_STATE.code(AlertState.UPDATED);
 
-  // Profile (null = not in the profile).
-  private Integer birthYear;
-  private Integer restingHeartRateBpm;
-  private Integer maxHeartRateBpm;
-  private String coachId;
-  private long profileUpdatedAt = NONE;
+  private KnownProfile profile = new KnownProfile();
 
   // Pain: reports oldest first; the episode start as of the oldest one kept.
   private final ArrayList<Report> reports = new ArrayList<>(2);
@@ -184,23 +179,23 @@ public final class AthleteState {
   // ---- read access ----
 
   public Integer birthYear() {
-    return birthYear;
+    return profile.birthYear();
   }
 
   public Integer restingHeartRateBpm() {
-    return restingHeartRateBpm;
+    return profile.restingHeartRateBpm();
   }
 
   public Integer maxHeartRateBpm() {
-    return maxHeartRateBpm;
+    return profile.maxHeartRateBpm();
   }
 
   public String coachId() {
-    return coachId;
+    return profile.coachId();
   }
 
   long profileUpdatedAt() {
-    return profileUpdatedAt;
+    return profile.updatedAt();
   }
 
   /** The newest pain report (the one in force from its time on), or null. */
@@ -509,11 +504,7 @@ public final class AthleteState {
 
   /** A profile edit. */
   void applyProfile(long updatedAt, Integer birthYear, Integer restingBpm, Integer maxBpm, String coach) {
-    this.profileUpdatedAt = updatedAt;
-    this.birthYear = birthYear;
-    this.restingHeartRateBpm = restingBpm;
-    this.maxHeartRateBpm = maxBpm;
-    this.coachId = coach;
+    profile.apply(updatedAt, birthYear, restingBpm, maxBpm, coach);
   }
 
   /**
@@ -743,7 +734,7 @@ public final class AthleteState {
     }
     int size =
         1 + 8 // version, deadline
-            + 2 + 1 + 1 + StateBytes.stringSize(coachId) + 8 // profile
+            + profile.encodedSize()
             + 1 + reportBytes + 8 // reports, episode floor
             + 8 + 8 + 8 + 1 + 1 + 2 + 8 + 8 + window.encodedSize() // activity
             + 1 + 1 + 4 + 8 + 8 + 4 // lifecycle
@@ -751,11 +742,7 @@ public final class AthleteState {
             + extensionSize(); // version 4
     ByteBuffer out = ByteBuffer.allocate(size);
     out.put(VERSION_4).putLong(deadline);
-    out.putShort((short) orZero(birthYear))
-        .put((byte) orZero(restingHeartRateBpm))
-        .put((byte) orZero(maxHeartRateBpm));
-    StateBytes.putString(out, coachId);
-    out.putLong(profileUpdatedAt);
+    profile.writeTo(out);
     out.put((byte) reports.size());
     for (Report r : reports) {
       out.putLong(r.at());
@@ -895,11 +882,7 @@ public final class AthleteState {
       ByteBuffer in = ByteBuffer.wrap(encoded, 1, encoded.length - 1);
       AthleteState s = new AthleteState();
       s.deadline = in.getLong();
-      s.birthYear = orNull(in.getShort());
-      s.restingHeartRateBpm = orNull(in.get() & 0xFF);
-      s.maxHeartRateBpm = orNull(in.get() & 0xFF);
-      s.coachId = StateBytes.getString(in);
-      s.profileUpdatedAt = in.getLong();
+      s.profile = KnownProfile.readFrom(in);
       int reportCount = in.get() & 0xFF;
       for (int i = 0; i < reportCount; i++) {
         long at = in.getLong();
@@ -999,13 +982,5 @@ public final class AthleteState {
 
   private static boolean knownVersion(byte version) {
     return version == VERSION_1 || version == VERSION_2 || version == VERSION_3 || version == VERSION_4;
-  }
-
-  private static int orZero(Integer value) {
-    return value == null ? 0 : value;
-  }
-
-  private static Integer orNull(int value) {
-    return value == 0 ? null : value;
   }
 }
