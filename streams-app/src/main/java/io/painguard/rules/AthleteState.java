@@ -150,14 +150,7 @@ public final class AthleteState {
   private Referral referral;
 
   // Activity.
-  private long clock = NONE;
-  private long tickedAt = NONE;
-  private long lastSampleAt = NONE;
-  private int lastActivity;
-  private int lastHeartRateBpm;
-  private int lastIntensityHrrPct = Integer.MIN_VALUE;
-  private long lastHeartRateAt = NONE;
-  private long lastNonRestAt = NONE;
+  private NewestSample newest = new NewestSample();
   private ExertionWindow window = new ExertionWindow();
 
   // Alert lifecycle.
@@ -316,38 +309,38 @@ public final class AthleteState {
 
   /** The newest event time applied from this athlete's own records, or {@link #NONE}. */
   public long clock() {
-    return clock;
+    return newest.clock();
   }
 
   long tickedAt() {
-    return tickedAt;
+    return newest.tickedAt();
   }
 
   public long lastSampleAt() {
-    return lastSampleAt;
+    return newest.lastSampleAt();
   }
 
   public ActivityType lastActivity() {
-    return StateCodes.ACTIVITY.of(lastActivity);
+    return newest.lastActivity();
   }
 
   /** The newest measured heart rate, null when the newest sample that counts had none. */
   public Integer lastHeartRateBpm() {
-    return lastHeartRateBpm == 0 ? null : lastHeartRateBpm;
+    return newest.lastHeartRateBpm();
   }
 
   /** %HRR of the newest sample that counts for intensity, null before any. */
   public Integer lastIntensityHrrPct() {
-    return lastIntensityHrrPct == Integer.MIN_VALUE ? null : lastIntensityHrrPct;
+    return newest.lastIntensityHrrPct();
   }
 
   public long lastNonRestAt() {
-    return lastNonRestAt;
+    return newest.lastNonRestAt();
   }
 
   /** Event time of the newest sample with a measured heart rate, or {@link #NONE}. */
   public long lastHeartRateAt() {
-    return lastHeartRateAt;
+    return newest.lastHeartRateAt();
   }
 
   ExertionWindow window() {
@@ -560,33 +553,25 @@ public final class AthleteState {
 
   /** What the newest sample says, for the status view and the heart-rate precedence. */
   void recordNewestSample(long at, int activityCode, boolean countsForIntensity, int heartRateBpm, int intensityHrrPct) {
-    if (at < lastSampleAt) {
-      return;
-    }
-    lastSampleAt = at;
-    lastActivity = activityCode;
-    if (countsForIntensity) {
-      lastHeartRateBpm = heartRateBpm;
-      lastIntensityHrrPct = intensityHrrPct;
-    }
+    newest.recordNewestSample(at, activityCode, countsForIntensity, heartRateBpm, intensityHrrPct);
   }
 
   void recordHeartRateAt(long at) {
-    lastHeartRateAt = Math.max(lastHeartRateAt, at);
+    newest.recordHeartRateAt(at);
   }
 
   void recordNonRestAt(long at) {
-    lastNonRestAt = Math.max(lastNonRestAt, at);
+    newest.recordNonRestAt(at);
   }
 
   /** The athlete's records have been applied up to event time {@code t}. */
   void advanceClock(long t) {
-    clock = Math.max(clock, t);
+    newest.advanceClock(t);
   }
 
   /** A stream-time tick ran at {@code t}. */
   void markTicked(long t) {
-    tickedAt = t;
+    newest.markTicked(t);
   }
 
   /** Evidence for the open (or next) alert was seen at {@code t}. */
@@ -736,7 +721,7 @@ public final class AthleteState {
         1 + 8 // version, deadline
             + profile.encodedSize()
             + 1 + reportBytes + 8 // reports, episode floor
-            + 8 + 8 + 8 + 1 + 1 + 2 + 8 + 8 + window.encodedSize() // activity
+            + newest.encodedSize() + window.encodedSize() // activity
             + 1 + 1 + 4 + 8 + 8 + 4 // lifecycle
             + 1 + transitions.size() * (8 + 1 + 1 + 4) // transitions
             + extensionSize(); // version 4
@@ -755,10 +740,7 @@ public final class AthleteState {
           .put((byte) r.risingActivity());
     }
     out.putLong(episodeFloor);
-    out.putLong(clock).putLong(tickedAt).putLong(lastSampleAt);
-    out.put((byte) lastActivity).put((byte) lastHeartRateBpm);
-    out.putShort(lastIntensityHrrPct == Integer.MIN_VALUE ? Short.MIN_VALUE : (short) lastIntensityHrrPct);
-    out.putLong(lastHeartRateAt).putLong(lastNonRestAt);
+    newest.writeTo(out);
     window.writeTo(out);
     out.put((byte) openRank).put((byte) openState).putInt(openReasons);
     out.putLong(openedAt).putLong(lastEvidenceAt).putInt(heldReasons);
@@ -820,7 +802,7 @@ public final class AthleteState {
         openedBy = openedBy == null ? r.id() : openedBy;
       }
     }
-    long opened = openedAt != NONE ? openedAt : lastSign != NONE ? lastSign : clock;
+    long opened = openedAt != NONE ? openedAt : lastSign != NONE ? lastSign : newest.clock();
     referral =
         new Referral(
             opened,
@@ -891,15 +873,7 @@ public final class AthleteState {
             new Report(at, id, in.get(), in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.get() & 0xFF));
       }
       s.episodeFloor = in.getLong();
-      s.clock = in.getLong();
-      s.tickedAt = in.getLong();
-      s.lastSampleAt = in.getLong();
-      s.lastActivity = in.get() & 0xFF;
-      s.lastHeartRateBpm = in.get() & 0xFF;
-      short pct = in.getShort();
-      s.lastIntensityHrrPct = pct == Short.MIN_VALUE ? Integer.MIN_VALUE : pct;
-      s.lastHeartRateAt = in.getLong();
-      s.lastNonRestAt = in.getLong();
+      s.newest = NewestSample.readFrom(in);
       s.window = ExertionWindow.readFrom(in);
       s.openRank = in.get() & 0xFF;
       s.openState = in.get() & 0xFF;
@@ -958,14 +932,16 @@ public final class AthleteState {
     s.applyProfile(profileUpdatedAt, birthYear, restingBpm, maxBpm, coachId);
     s.reports.addAll(reports);
     s.episodeFloor = episodeFloor;
-    s.clock = clock;
-    s.tickedAt = tickedAt;
-    s.lastSampleAt = lastSampleAt;
-    s.lastActivity = lastActivity;
-    s.lastHeartRateBpm = lastHeartRateBpm;
-    s.lastIntensityHrrPct = lastIntensityHrrPct;
-    s.lastHeartRateAt = lastHeartRateAt;
-    s.lastNonRestAt = lastNonRestAt;
+    s.newest =
+        new NewestSample(
+            clock,
+            tickedAt,
+            lastSampleAt,
+            lastActivity,
+            lastHeartRateBpm,
+            lastIntensityHrrPct,
+            lastHeartRateAt,
+            lastNonRestAt);
     s.window = window;
     s.openRank = openRank;
     s.openState = openState;
