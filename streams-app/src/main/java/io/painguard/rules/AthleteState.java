@@ -51,8 +51,6 @@ public final class AthleteState {
 
   /** At most this many reports are kept (the newest); more within the bound is not a person. */
   static final int MAX_REPORTS = 8;
-  /** At most this many transitions are kept (the newest). */
-  static final int MAX_TRANSITIONS = 16;
 
   /**
    * One pain report, without its note. Masks are {@link StateCodes} bits; {@code radiculopathy}
@@ -154,13 +152,7 @@ public final class AthleteState {
   private ExertionWindow window = new ExertionWindow();
 
   // Alert lifecycle.
-  private int openRank;
-  private int openState;
-  private int openReasons;
-  private long openedAt = NONE;
-  private long lastEvidenceAt = NONE;
-  private int heldReasons;
-  private final ArrayList<Transition> transitions = new ArrayList<>(2);
+  private EffortLifecycle effort = new EffortLifecycle();
 
   /** Earliest event time at which a stream-time tick may change this state; see AthleteGuard. */
   private long deadline = Long.MAX_VALUE;
@@ -349,45 +341,45 @@ public final class AthleteState {
 
   /** Severity of the open alert, UNKNOWN when none is open. */
   public Severity openSeverity() {
-    return SeverityRank.severity(openRank);
+    return effort.openSeverity();
   }
 
   int openRank() {
-    return openRank;
+    return effort.openRank();
   }
 
   boolean isOpen() {
-    return openRank != SeverityRank.NONE;
+    return effort.isOpen();
   }
 
   /** RAISED or ESCALATED while an alert is open, UNKNOWN otherwise. */
   public AlertState openState() {
-    return StateCodes.ALERT_STATE.of(openState);
+    return effort.openState();
   }
 
   public List<Reason> openReasons() {
-    return ReasonPolicy.ordered(StateCodes.REASON.set(openReasons));
+    return effort.openReasons();
   }
 
   int openReasonsMask() {
-    return openReasons;
+    return effort.openReasonsMask();
   }
 
   public long openedAt() {
-    return openedAt;
+    return effort.openedAt();
   }
 
   long lastEvidenceAt() {
-    return lastEvidenceAt;
+    return effort.lastEvidenceAt();
   }
 
   /** The conditions that held at the last evaluation. */
   public Set<Reason> heldReasons() {
-    return StateCodes.REASON.set(heldReasons);
+    return effort.heldReasons();
   }
 
   int heldReasonsMask() {
-    return heldReasons;
+    return effort.heldReasonsMask();
   }
 
   /** The referral, open or the last one closed; null when the athlete was never referred. */
@@ -438,59 +430,31 @@ public final class AthleteState {
 
   /** Event time of the newest RAISED or ESCALATED of this rank, or NONE. */
   long lastRaisedAt(int rank) {
-    for (int i = transitions.size() - 1; i >= 0; i--) {
-      Transition t = transitions.get(i);
-      if (t.opens() && t.rank() == rank) {
-        return t.at();
-      }
-    }
-    return NONE;
+    return effort.lastRaisedAt(rank);
   }
 
   List<Transition> transitions() {
-    return transitions;
+    return effort.transitions();
   }
 
   /** The newest transition before {@code t}, or null. */
   Transition lastTransitionBefore(long t) {
-    for (int i = transitions.size() - 1; i >= 0; i--) {
-      if (transitions.get(i).at() < t) {
-        return transitions.get(i);
-      }
-    }
-    return null;
+    return effort.lastTransitionBefore(t);
   }
 
   /** The transitions at or after {@code t}, oldest first. */
   List<Transition> transitionsFrom(long t) {
-    List<Transition> out = new ArrayList<>(2);
-    for (Transition tr : transitions) {
-      if (tr.at() >= t) {
-        out.add(tr);
-      }
-    }
-    return out;
+    return effort.transitionsFrom(t);
   }
 
   /** The newest RAISED or ESCALATED at the open alert's severity (the one in force), or null. */
   Transition openingTransition() {
-    if (!isOpen()) {
-      return null;
-    }
-    for (int i = transitions.size() - 1; i >= 0; i--) {
-      Transition t = transitions.get(i);
-      if (t.state() == RESOLVED) {
-        return null;
-      } else if (t.opens() && t.rank() == openRank) {
-        return t;
-      }
-    }
-    return null;
+    return effort.openingTransition();
   }
 
   /** The transition consumers last saw, or null. */
   Transition lastTransition() {
-    return transitions.isEmpty() ? null : transitions.get(transitions.size() - 1);
+    return effort.lastTransition();
   }
 
   // ---- changes, named for what they record ----
@@ -576,37 +540,26 @@ public final class AthleteState {
 
   /** Evidence for the open (or next) alert was seen at {@code t}. */
   void noteEvidence(long t) {
-    if (t > lastEvidenceAt) {
-      lastEvidenceAt = t;
-    }
+    effort.noteEvidence(t);
   }
 
   void setHeldReasons(int mask) {
-    heldReasons = mask;
+    effort.setHeldReasons(mask);
   }
 
   /** An alert was raised or escalated at {@code at}. */
   Transition open(AlertState transition, int rank, int reasons, long at) {
-    if (transition == AlertState.RAISED) {
-      openedAt = at;
-    }
-    openRank = rank;
-    openState = StateCodes.ALERT_STATE.code(transition);
-    openReasons = reasons;
-    noteEvidence(at);
-    return log(new Transition(at, openState, rank, reasons));
+    return effort.open(transition, rank, reasons, at);
   }
 
   /** Conditions seen while the alert stays open at the same severity. */
   void addOpenReasons(int reasons) {
-    openReasons |= reasons;
+    effort.addOpenReasons(reasons);
   }
 
   /** News for the open alert at its severity was sent at {@code at}. */
   Transition update(int reasons, long at) {
-    openReasons |= reasons;
-    noteEvidence(at);
-    return log(new Transition(at, UPDATED, openRank, reasons));
+    return effort.update(reasons, at);
   }
 
   /** The referral as it now stands. */
@@ -626,12 +579,7 @@ public final class AthleteState {
 
   /** The open alert was resolved at {@code at}; returns the transition. */
   Transition close(long at) {
-    Transition t = new Transition(at, RESOLVED, openRank, 0);
-    openRank = SeverityRank.NONE;
-    openState = 0;
-    openReasons = 0;
-    openedAt = NONE;
-    return log(t);
+    return effort.close(at);
   }
 
   void setDeadline(long deadline) {
@@ -644,57 +592,17 @@ public final class AthleteState {
    * no base -- as before any transition kept. Used before re-evaluating from a late record's time.
    */
   void rewindLifecycle(Transition base, long from) {
-    transitions.removeIf(t -> t.at() >= from);
-    if (base == null || !base.leavesOpen()) {
-      openRank = SeverityRank.NONE;
-      openState = 0;
-      openReasons = 0;
-      openedAt = NONE;
-      heldReasons = 0;
-    } else {
-      openRank = base.rank();
-      openState = base.state();
-      openReasons = base.reasons();
-      heldReasons = base.reasons();
-      openedAt = base.at();
-      for (int i = transitions.size() - 1; i >= 0; i--) {
-        Transition t = transitions.get(i);
-        if (t.state() == RESOLVED) {
-          break;
-        } else if (openState == UPDATED && t.opens()) {
-          openState = t.state(); // an update leaves the alert as its opening transition said
-        }
-        if (t.state() == RAISED) {
-          openedAt = t.at();
-          break;
-        }
-      }
-    }
-    lastEvidenceAt = base == null ? NONE : base.at();
+    effort.rewind(base, from);
   }
 
   /** Evidence as it stood at {@code t} at the latest (re-evaluating from {@code t}). */
   void capEvidence(long t) {
-    if (lastEvidenceAt > t) {
-      lastEvidenceAt = t;
-    }
+    effort.capEvidence(t);
   }
 
   /** Forgets transitions no longer needed at or after {@code keepFrom} (cooldowns included). */
   void forgetTransitionsBefore(long keepFrom) {
-    while (transitions.size() > MAX_TRANSITIONS
-        || (transitions.size() > 1 && transitions.get(1).at() < keepFrom)) {
-      transitions.remove(0);
-    }
-  }
-
-  private Transition log(Transition t) {
-    int i = transitions.size();
-    while (i > 0 && transitions.get(i - 1).at() > t.at()) {
-      i--;
-    }
-    transitions.add(i, t);
-    return t;
+    effort.forgetTransitionsBefore(keepFrom);
   }
 
   // ---- encoding ----
@@ -722,8 +630,7 @@ public final class AthleteState {
             + profile.encodedSize()
             + 1 + reportBytes + 8 // reports, episode floor
             + newest.encodedSize() + window.encodedSize() // activity
-            + 1 + 1 + 4 + 8 + 8 + 4 // lifecycle
-            + 1 + transitions.size() * (8 + 1 + 1 + 4) // transitions
+            + effort.encodedSize() // lifecycle
             + extensionSize(); // version 4
     ByteBuffer out = ByteBuffer.allocate(size);
     out.put(VERSION_4).putLong(deadline);
@@ -742,12 +649,7 @@ public final class AthleteState {
     out.putLong(episodeFloor);
     newest.writeTo(out);
     window.writeTo(out);
-    out.put((byte) openRank).put((byte) openState).putInt(openReasons);
-    out.putLong(openedAt).putLong(lastEvidenceAt).putInt(heldReasons);
-    out.put((byte) transitions.size());
-    for (Transition t : transitions) {
-      out.putLong(t.at()).put((byte) t.state()).put((byte) t.rank()).putInt(t.reasons());
-    }
+    effort.writeTo(out);
     writeExtension(out);
     return out.array();
   }
@@ -785,7 +687,7 @@ public final class AthleteState {
    */
   private void adoptLegacyReferral() {
     int seek = SeverityRank.of(io.painguard.events.Severity.SEEK_MEDICAL_ATTENTION);
-    if (referral != null || openRank != seek) {
+    if (referral != null || effort.openRank() != seek) {
       return;
     }
     int radiculopathy = 0;
@@ -802,7 +704,7 @@ public final class AthleteState {
         openedBy = openedBy == null ? r.id() : openedBy;
       }
     }
-    long opened = openedAt != NONE ? openedAt : lastSign != NONE ? lastSign : newest.clock();
+    long opened = effort.openedAt() != NONE ? effort.openedAt() : lastSign != NONE ? lastSign : newest.clock();
     referral =
         new Referral(
             opened,
@@ -813,12 +715,7 @@ public final class AthleteState {
             flags,
             NONE,
             false);
-    openRank = SeverityRank.NONE;
-    openState = 0;
-    openReasons = 0;
-    openedAt = NONE;
-    heldReasons = 0;
-    transitions.removeIf(t -> t.rank() == seek);
+    effort.handOverToReferral(seek);
   }
 
   private void readExtension(ByteBuffer in) {
@@ -875,16 +772,7 @@ public final class AthleteState {
       s.episodeFloor = in.getLong();
       s.newest = NewestSample.readFrom(in);
       s.window = ExertionWindow.readFrom(in);
-      s.openRank = in.get() & 0xFF;
-      s.openState = in.get() & 0xFF;
-      s.openReasons = in.getInt();
-      s.openedAt = in.getLong();
-      s.lastEvidenceAt = in.getLong();
-      s.heldReasons = in.getInt();
-      int transitionCount = in.get() & 0xFF;
-      for (int i = 0; i < transitionCount; i++) {
-        s.transitions.add(new Transition(in.getLong(), in.get() & 0xFF, in.get() & 0xFF, in.getInt()));
-      }
+      s.effort = EffortLifecycle.readFrom(in);
       if (encoded[0] == VERSION_4) {
         s.readExtension(in);
       }
@@ -943,14 +831,9 @@ public final class AthleteState {
             lastHeartRateAt,
             lastNonRestAt);
     s.window = window;
-    s.openRank = openRank;
-    s.openState = openState;
-    s.openReasons = openReasons;
-    s.openedAt = openedAt;
-    s.lastEvidenceAt = lastEvidenceAt;
-    s.heldReasons = heldReasons;
-    s.transitions.addAll(transitions);
-    s.transitions.sort(java.util.Comparator.comparingLong(Transition::at));
+    List<Transition> ordered = new ArrayList<>(transitions);
+    ordered.sort(java.util.Comparator.comparingLong(Transition::at));
+    s.effort = new EffortLifecycle(openRank, openState, openReasons, openedAt, lastEvidenceAt, heldReasons, ordered);
     return s;
   }
 
