@@ -49,8 +49,6 @@ public final class AthleteState {
    */
   static final byte VERSION_4 = 4;
 
-  /** At most this many reports are kept (the newest); more within the bound is not a person. */
-  static final int MAX_REPORTS = 8;
 
   /**
    * One pain report, without its note. Masks are {@link StateCodes} bits; {@code radiculopathy}
@@ -133,16 +131,8 @@ public final class AthleteState {
 
   private KnownProfile profile = new KnownProfile();
 
-  // Pain: reports oldest first; the episode start as of the oldest one kept.
-  private final ArrayList<Report> reports = new ArrayList<>(2);
-  private long episodeFloor = NONE;
-  /** Triggers named by reports of the episode at the floor that are no longer kept. */
-  private int episodeFloorTriggers;
-  /** Event time of the newest level-0 report, or NONE. */
-  private long lastPainGoneAt = NONE;
-  private PainTrend trend = new PainTrend();
-  /** Event time of the newest NOT_IMPROVING alert, or NONE. */
-  private long trendAlertedAt = NONE;
+  // Pain: reports oldest first, the episode, the trend.
+  private PainHistory pain = new PainHistory();
 
   // The referral lifecycle (null: never referred).
   private Referral referral;
@@ -185,40 +175,27 @@ public final class AthleteState {
 
   /** The newest pain report (the one in force from its time on), or null. */
   Report newestReport() {
-    return reports.isEmpty() ? null : reports.get(reports.size() - 1);
+    return pain.newestReport();
   }
 
   /** The report in force at {@code t}: the newest with a time at or before it, or null. */
   Report reportAt(long t) {
-    for (int i = reports.size() - 1; i >= 0; i--) {
-      if (reports.get(i).at() <= t) {
-        return reports.get(i);
-      }
-    }
-    return null;
+    return pain.reportAt(t);
   }
 
   /** The report before {@code r}, or null. */
   Report reportBefore(Report r) {
-    int i = reports.indexOf(r);
-    return i > 0 ? reports.get(i - 1) : null;
+    return pain.reportBefore(r);
   }
 
   /** Reports with a time at or after {@code t}, oldest first. */
   List<Report> reportsFrom(long t) {
-    List<Report> out = new ArrayList<>(2);
-    for (Report r : reports) {
-      if (r.at() >= t) {
-        out.add(r);
-      }
-    }
-    return out;
+    return pain.reportsFrom(t);
   }
 
   /** Whether a report newer than {@code t} is held. */
   boolean hasReportAfter(long t) {
-    Report newest = newestReport();
-    return newest != null && newest.at() > t;
+    return pain.hasReportAfter(t);
   }
 
   /**
@@ -228,41 +205,12 @@ public final class AthleteState {
    * so an athlete who checks in once a day stays in one episode.
    */
   long episodeStartAt(long t, GuidanceSettings settings) {
-    return episodeWalk(t, settings, false);
+    return pain.episodeStartAt(t, settings);
   }
 
   /** The triggers named by any report of the episode in force at {@code t}. */
   int episodeTriggersAt(long t, GuidanceSettings settings) {
-    return (int) episodeWalk(t, settings, true);
-  }
-
-  private long episodeWalk(long t, GuidanceSettings settings, boolean triggers) {
-    long limit = settings.episodeLimit().toMillis();
-    long start = NONE;
-    int named = 0;
-    Report previous = null;
-    for (Report r : reports) {
-      if (r.at() > t) {
-        break;
-      }
-      if (r.level() < 1) {
-        start = NONE;
-        named = 0;
-      } else if (previous == null) {
-        start = episodeFloor != NONE ? episodeFloor : r.at();
-        named = episodeFloor != NONE ? episodeFloorTriggers | r.triggers() : r.triggers();
-      } else if (start == NONE || r.at() - previous.at() > limit) {
-        start = r.at();
-        named = r.triggers();
-      } else {
-        named |= r.triggers();
-      }
-      previous = r;
-    }
-    if (previous == null || t - previous.at() > limit) {
-      return triggers ? 0 : NONE;
-    }
-    return triggers ? named : start;
+    return pain.episodeTriggersAt(t, settings);
   }
 
   public String painReportId() {
@@ -412,15 +360,15 @@ public final class AthleteState {
 
   /** Event time of the newest level-0 report, or NONE. */
   long lastPainGoneAt() {
-    return lastPainGoneAt;
+    return pain.lastPainGoneAt();
   }
 
   PainTrend trend() {
-    return trend;
+    return pain.trend();
   }
 
   long trendAlertedAt() {
-    return trendAlertedAt;
+    return pain.trendAlertedAt();
   }
 
   /** Earliest event time at which a stream-time tick can change anything; MAX_VALUE for never. */
@@ -469,23 +417,7 @@ public final class AthleteState {
    * anything at or after {@code keepFrom} are forgotten.
    */
   void recordReport(Report report, long keepFrom, GuidanceSettings settings) {
-    int i = reports.size();
-    while (i > 0 && reports.get(i - 1).at() > report.at()) {
-      i--;
-    }
-    if (i > 0 && reports.get(i - 1).at() == report.at() && reports.get(i - 1).id().equals(report.id())) {
-      reports.set(i - 1, report); // the same report again
-    } else {
-      reports.add(i, report);
-    }
-    // The report in force at keepFrom and the one before it (its "previous level") stay.
-    while (reports.size() > MAX_REPORTS || (reports.size() > 2 && reports.get(2).at() <= keepFrom)) {
-      long floorAt = reports.get(1).at();
-      long floor = episodeStartAt(floorAt, settings);
-      episodeFloorTriggers = floor == NONE ? 0 : episodeTriggersAt(floorAt, settings) & ~reports.get(1).triggers();
-      episodeFloor = floor;
-      reports.remove(0);
-    }
+    pain.recordReport(report, keepFrom, settings);
   }
 
   /**
@@ -493,21 +425,12 @@ public final class AthleteState {
    * returns the report as now held.
    */
   Report markRising(Report report, int activityCode) {
-    return replace(report, report.withRisingActivity(activityCode));
+    return pain.markRising(report, activityCode);
   }
 
   /** The activity (code + 1) under way when {@code report}'s sharp pain came (0: none). */
   Report markSharp(Report report, int activityCode) {
-    return replace(report, report.withSharpActivity(activityCode));
-  }
-
-  private Report replace(Report held, Report changed) {
-    int i = reports.indexOf(held);
-    if (i >= 0 && !held.equals(changed)) {
-      reports.set(i, changed);
-      return changed;
-    }
-    return i >= 0 ? held : changed;
+    return pain.markSharp(report, activityCode);
   }
 
   /** A sample, in its second of the history; false when the history already held it. */
@@ -569,12 +492,12 @@ public final class AthleteState {
 
   /** A level-0 report at {@code at}. */
   void notePainGone(long at) {
-    lastPainGoneAt = Math.max(lastPainGoneAt, at);
+    pain.notePainGone(at);
   }
 
   /** A NOT_IMPROVING alert at {@code at}. */
   void noteTrendAlerted(long at) {
-    trendAlertedAt = at;
+    pain.noteTrendAlerted(at);
   }
 
   /** The open alert was resolved at {@code at}; returns the transition. */
@@ -621,32 +544,17 @@ public final class AthleteState {
   }
 
   public byte[] encode() {
-    int reportBytes = 0;
-    for (Report r : reports) {
-      reportBytes += 8 + StateBytes.stringSize(r.id()) + 1 + 4 * 4 + 1;
-    }
     int size =
         1 + 8 // version, deadline
             + profile.encodedSize()
-            + 1 + reportBytes + 8 // reports, episode floor
+            + pain.v3BodySize() // reports, episode floor
             + newest.encodedSize() + window.encodedSize() // activity
             + effort.encodedSize() // lifecycle
             + extensionSize(); // version 4
     ByteBuffer out = ByteBuffer.allocate(size);
     out.put(VERSION_4).putLong(deadline);
     profile.writeTo(out);
-    out.put((byte) reports.size());
-    for (Report r : reports) {
-      out.putLong(r.at());
-      StateBytes.putString(out, r.id());
-      out.put((byte) r.level())
-          .putInt(r.triggers())
-          .putInt(r.radiculopathy())
-          .putInt(r.radiates())
-          .putInt(r.redFlags())
-          .put((byte) r.risingActivity());
-    }
-    out.putLong(episodeFloor);
+    pain.writeV3Body(out);
     newest.writeTo(out);
     window.writeTo(out);
     effort.writeTo(out);
@@ -658,15 +566,11 @@ public final class AthleteState {
 
   private int extensionSize() {
     int referralBytes = referral == null ? 0 : 8 + 8 + 8 + 4 + 4 + 4 + 1 + StateBytes.stringSize(referral.openedBy());
-    return reports.size() * (1 + 4 + 1) + 4 + 8 + 1 + referralBytes + trend.encodedSize() + 8;
+    return pain.v4EpisodeSize() + 1 + referralBytes + pain.v4TrendSize();
   }
 
   private void writeExtension(ByteBuffer out) {
-    for (Report r : reports) {
-      out.put((byte) r.onset()).putInt(r.sensations()).put((byte) r.sharpActivity());
-    }
-    out.putInt(episodeFloorTriggers);
-    out.putLong(lastPainGoneAt);
+    pain.writeV4Episode(out);
     out.put((byte) (referral == null ? 0 : 1));
     if (referral != null) {
       out.putLong(referral.openedAt()).putLong(referral.lastSignAt()).putLong(referral.closedAt());
@@ -674,8 +578,7 @@ public final class AthleteState {
       out.put((byte) (referral.updated() ? 1 : 0));
       StateBytes.putString(out, referral.openedBy());
     }
-    trend.writeTo(out);
-    out.putLong(trendAlertedAt);
+    pain.writeV4Trend(out);
   }
 
   /**
@@ -695,7 +598,7 @@ public final class AthleteState {
     int flags = 0;
     long lastSign = NONE;
     String openedBy = null;
-    for (Report r : reports) {
+    for (Report r : pain.reportsFrom(NONE)) { // every report kept, oldest first
       if (r.medical()) {
         radiculopathy |= r.radiculopathy();
         radiatesMask |= r.radiates();
@@ -719,11 +622,7 @@ public final class AthleteState {
   }
 
   private void readExtension(ByteBuffer in) {
-    for (int i = 0; i < reports.size(); i++) {
-      reports.set(i, reports.get(i).withExtras(in.get() & 0xFF, in.getInt(), in.get() & 0xFF));
-    }
-    episodeFloorTriggers = in.getInt();
-    lastPainGoneAt = in.getLong();
+    pain.readV4Episode(in);
     if (in.get() != 0) {
       long openedAt = in.getLong();
       long lastSignAt = in.getLong();
@@ -735,8 +634,7 @@ public final class AthleteState {
       referral =
           new Referral(openedAt, StateBytes.getString(in), lastSignAt, radiculopathy, radiates, redFlags, closedAt, updated);
     }
-    trend = PainTrend.readFrom(in);
-    trendAlertedAt = in.getLong();
+    pain.readV4Trend(in);
   }
 
   /**
@@ -762,14 +660,7 @@ public final class AthleteState {
       AthleteState s = new AthleteState();
       s.deadline = in.getLong();
       s.profile = KnownProfile.readFrom(in);
-      int reportCount = in.get() & 0xFF;
-      for (int i = 0; i < reportCount; i++) {
-        long at = in.getLong();
-        String id = StateBytes.getString(in);
-        s.reports.add(
-            new Report(at, id, in.get(), in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.get() & 0xFF));
-      }
-      s.episodeFloor = in.getLong();
+      s.pain = PainHistory.readV3Body(in);
       s.newest = NewestSample.readFrom(in);
       s.window = ExertionWindow.readFrom(in);
       s.effort = EffortLifecycle.readFrom(in);
@@ -818,8 +709,7 @@ public final class AthleteState {
     AthleteState s = new AthleteState();
     s.deadline = deadline;
     s.applyProfile(profileUpdatedAt, birthYear, restingBpm, maxBpm, coachId);
-    s.reports.addAll(reports);
-    s.episodeFloor = episodeFloor;
+    s.pain = new PainHistory(reports, episodeFloor);
     s.newest =
         new NewestSample(
             clock,
