@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The steps of the effort lifecycle, taken by {@link AthleteGuard} for in-order records and ticks,
- * and taken again by its re-evaluation after a late record -- the same steps, so they give the
- * same alerts with the same ids.
+ * The steps of the effort lifecycle, shared by {@link AthleteGuard} (in-order records and ticks)
+ * and {@link LateRecordRejudge} (the same steps taken again after a late record, so they give the
+ * same alerts with the same ids).
  *
  * <p>Each step evaluates which effort conditions hold at the step's event time ({@link
  * ConditionEvaluator}), then applies the alert lifecycle: RAISED when a condition starts (unless
