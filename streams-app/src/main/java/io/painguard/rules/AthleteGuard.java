@@ -4,19 +4,13 @@ import static io.painguard.rules.AthleteState.NONE;
 
 import io.painguard.events.ActivityEvent;
 import io.painguard.events.ActivityType;
-import io.painguard.events.AlertState;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainOnset;
 import io.painguard.events.PainReport;
-import io.painguard.events.PainSensation;
-import io.painguard.events.Reason;
-import io.painguard.events.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,15 +21,11 @@ import java.util.Set;
  *
  * <p>Two lifecycles run side by side. Medical referrals -- radiculopathy signs and red flags --
  * are {@link ReferralTrack}'s: raised at once, never delayed, closed only on a level-0 report or
- * a long limit. Everything else is the effort lifecycle below, which names an open referral in
- * its alerts and treats a hard effort during one as a reason to stop.
+ * a long limit. Everything else is the effort lifecycle, which names an open referral in its
+ * alerts and treats a hard effort during one as a reason to stop.
  *
- * <p>Each step evaluates which effort conditions hold at the step's event time ({@link
- * ConditionEvaluator}), then applies the alert lifecycle: RAISED when a condition starts (unless
- * the same severity was raised less than the cooldown ago), ESCALATED when the severity rises,
- * nothing while conditions continue, and one RESOLVED once no condition has held for {@code
- * resolveAfter} ("back under the ceiling for 2 minutes") or on a level-0 report. A sample is judged
- * at the start of its second (the history's resolution), a report at its own time.
+ * <p>Each input is one step of the effort lifecycle ({@link EffortSteps}): the conditions that hold
+ * at its event time, then RAISED, ESCALATED, UPDATED or RESOLVED as they start, rise or end.
  *
  * <p><b>Event time, whatever the arrival order.</b> An input at or after the athlete's newest event
  * time takes the cheap path above. One behind it by at most {@code maxLateness} is written into
@@ -57,11 +47,12 @@ public final class AthleteGuard {
   private final GuidanceSettings settings;
   private final ConditionEvaluator conditions;
   private final ReferralTrack referrals;
+  private final EffortSteps steps;
+  private final LateRecordRejudge rejudge;
   private final Duration maxLateness;
   private final long maxLatenessMillis;
   /** Seconds of activity history kept behind the newest second. */
   private final long historySeconds;
-  private final long staleMillis;
 
   public AthleteGuard(GuidanceSettings settings) {
     this(settings, DEFAULT_MAX_LATENESS);
@@ -74,6 +65,8 @@ public final class AthleteGuard {
     this.settings = settings;
     this.conditions = new ConditionEvaluator(settings);
     this.referrals = new ReferralTrack(settings, conditions);
+    this.steps = new EffortSteps(settings, conditions);
+    this.rejudge = new LateRecordRejudge(conditions, steps);
     this.maxLateness = maxLateness;
     this.maxLatenessMillis = maxLateness.toMillis();
     int context = Math.max(settings.sampleHoldSeconds(), settings.heartRatePrecedenceSeconds());
@@ -81,7 +74,6 @@ public final class AthleteGuard {
         maxLateness.toSeconds()
             + Math.max(settings.windowSeconds() + context, settings.activityOngoing().toSeconds())
             + 1;
-    this.staleMillis = settings.painStaleAfter().toMillis();
   }
 
   /** The same rules with another lateness bound. */
@@ -176,17 +168,17 @@ public final class AthleteGuard {
     referrals.closeIfDue(athleteId, s, Math.max(s.clock(), at), out);
     if (arrival == Arrival.LATE) {
       if (changed) {
-        reevaluateFrom(athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived late");
+        rejudge.reevaluateFrom(athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived late");
       }
     } else if (sweptPast(s, at)) {
       s.advanceClock(at);
       if (changed) {
-        reevaluateFrom(
+        rejudge.reevaluateFrom(
             athleteId, s, at, out, "samples from " + Instant.ofEpochMilli(at) + " arrived after a sweep past them");
       }
     } else {
       s.advanceClock(at);
-      step(athleteId, s, at, at, false, Set.of(), out);
+      steps.step(athleteId, s, at, at, false, Set.of(), out);
     }
     forgetOld(s);
     return new GuardResult(s, out, true, arrival);
@@ -219,7 +211,7 @@ public final class AthleteGuard {
     }
     s.recordReport(report, keepFrom(Math.max(s.clock(), t)), settings);
     if (arrival == Arrival.LATE) {
-      reevaluateFrom(
+      rejudge.reevaluateFrom(
           athleteId,
           s,
           t,
@@ -227,7 +219,7 @@ public final class AthleteGuard {
           "a pain report from " + Instant.ofEpochMilli(t) + " (level " + r.getLevel() + ") arrived late");
     } else if (sweptPast(s, t)) {
       s.advanceClock(t);
-      reevaluateFrom(
+      rejudge.reevaluateFrom(
           athleteId,
           s,
           t,
@@ -236,7 +228,7 @@ public final class AthleteGuard {
               + ") arrived after a sweep past it");
     } else {
       s.advanceClock(t);
-      reportStep(athleteId, s, report, t, out);
+      steps.reportStep(athleteId, s, report, t, out);
     }
     forgetOld(s);
     return new GuardResult(s, out, true, arrival);
@@ -271,7 +263,7 @@ public final class AthleteGuard {
       // it stands for the whole re-judged stretch.
       List<ExertionAlert> out = new ArrayList<>(1);
       long from = Math.max(updatedAt, s.clock() - maxLatenessMillis);
-      reevaluateFrom(
+      rejudge.reevaluateFrom(
           p.getAthleteId(), s, from, out, "a profile update from " + p.getUpdatedAt() + " arrived late");
       forgetOld(s);
       return new GuardResult(s, out, true, Arrival.LATE);
@@ -291,7 +283,7 @@ public final class AthleteGuard {
     s.markTicked(streamTime);
     List<ExertionAlert> out = new ArrayList<>(1);
     referrals.closeIfDue(athleteId, s, streamTime, out);
-    step(athleteId, s, streamTime, streamTime, true, Set.of(), out);
+    steps.step(athleteId, s, streamTime, streamTime, true, Set.of(), out);
     return new GuardResult(s, out, true);
   }
 
@@ -341,387 +333,5 @@ public final class AthleteGuard {
   private void forgetOld(AthleteState s) {
     s.forgetTransitionsBefore(
         s.clock() - maxLatenessMillis - settings.alertCooldown().toMillis() - settings.sustainedWindow().toMillis());
-  }
-
-  // ---- re-evaluation after a late input ----
-
-  /**
-   * Re-derives the lifecycle from event time {@code from} (a late input, already in the history)
-   * and reconciles it with what consumers have seen: missing transitions are emitted, an open alert
-   * that no longer holds is withdrawn, one that still holds but was closed is stated again.
-   */
-  private void reevaluateFrom(
-      String athleteId, AthleteState s, long from, List<ExertionAlert> out, String why) {
-    AthleteState.Transition seen = s.lastTransition();
-    AthleteState.Transition base = s.lastTransitionBefore(from);
-    long start = from;
-    Set<String> emitted = new HashSet<>();
-    List<AthleteState.Transition> opened = new ArrayList<>(2);
-    if (!s.transitionsFrom(from).isEmpty()) {
-      // Something was emitted since: start from the last transition before, where the lifecycle
-      // is known exactly, so evidence and cooldowns come out as in an ordered run.
-      long historyStart =
-          s.window().isEmpty() ? from : Math.min(from, s.window().startSecond() * 1000);
-      start = base == null ? from : Math.min(from, Math.max(base.at() + 1, historyStart));
-      for (AthleteState.Transition t : s.transitionsFrom(start)) {
-        emitted.add(id(athleteId, t));
-        if (t.opens()) {
-          opened.add(t);
-        }
-      }
-      s.rewindLifecycle(base, start);
-    } else {
-      // Nothing emitted since: the lifecycle stays, but what held is taken as of just before the
-      // late record -- the conditions held as of the newest record would make the re-run see a
-      // medical sign "end" at every step and keep renewing the evidence that ends the alert.
-      s.capEvidence(from);
-      s.setHeldReasons(StateCodes.REASON.mask(conditions.evaluate(s, from - 1).held()));
-    }
-
-    List<ExertionAlert> again = new ArrayList<>(2);
-    List<AthleteState.Report> reports = s.reportsFrom(start);
-    int next = 0;
-    long second = s.window().nextSampleSecond(Math.floorDiv(start + 999, 1000));
-    long end = s.clock();
-    while (true) {
-      long reportAt = next < reports.size() ? reports.get(next).at() : Long.MAX_VALUE;
-      long sampleAt = second == Long.MAX_VALUE ? Long.MAX_VALUE : second * 1000;
-      if (Math.min(reportAt, sampleAt) > end) {
-        break;
-      }
-      if (reportAt <= sampleAt) {
-        AthleteState.Report r = current(s, reports.get(next));
-        reportStep(athleteId, s, r, reportAt, again);
-        next++;
-      } else {
-        step(athleteId, s, sampleAt, sampleAt, false, Set.of(), again);
-        second = s.window().nextSampleSecond(second + 1);
-      }
-    }
-    if (s.tickedAt() > end && s.tickedAt() >= conditions.deadlineAfter(s, end)) {
-      // A sweep already ran past the athlete's records: what it finds due now, it found then.
-      // (The stored deadline counts from the sweep's time, so it cannot tell.)
-      step(athleteId, s, s.tickedAt(), s.tickedAt(), true, Set.of(), again);
-    }
-
-    Set<String> againIds = new HashSet<>();
-    for (ExertionAlert a : again) {
-      againIds.add(a.getAlertId());
-    }
-    boolean consumerOpen = seen != null && seen.leavesOpen();
-    Severity consumerSeverity = seen == null ? Severity.UNKNOWN : seen.severity();
-    for (AthleteState.Transition wrong : opened) {
-      // Raised or escalated, and not by the re-evaluation: withdrawn, saying why -- also when
-      // it has been resolved since, so whoever acted on it learns it did not apply.
-      if (!againIds.contains(id(athleteId, wrong))) {
-        out.add(withdrawal(athleteId, s, wrong.severity(), wrong.at(), why));
-        if (wrong == seen) {
-          consumerOpen = false;
-        }
-      }
-    }
-    for (ExertionAlert a : again) {
-      if (emitted.contains(a.getAlertId())) {
-        continue;
-      }
-      if (a.getState() == AlertState.RESOLVED) {
-        if (!consumerOpen) {
-          continue; // consumers already see no open alert
-        }
-        consumerOpen = false;
-      } else {
-        consumerOpen = true;
-        consumerSeverity = a.getSeverity();
-      }
-      out.add(a);
-    }
-    if (s.isOpen() && !consumerOpen) {
-      // The alert that holds was opened by a transition consumers saw, and what they were sent
-      // since closed it: a withdrawal, or a RESOLVED of the re-run that lies before it in event
-      // time. It is sent again as it was -- same transition, time and id -- and not recorded
-      // again: a new transition at the late record's time would sit before the evidence it
-      // restates and, in the next re-run, act as a base and a cooldown it never was.
-      out.add(restatement(athleteId, s));
-    } else if (!s.isOpen() && consumerOpen) {
-      out.add(withdrawal(athleteId, s, consumerSeverity, from, why));
-    }
-    s.setDeadline(conditions.deadline(s));
-  }
-
-  /** The report as now held (its rising mark may have been set since the list was taken). */
-  private static AthleteState.Report current(AthleteState s, AthleteState.Report r) {
-    for (AthleteState.Report held : s.reportsFrom(r.at())) {
-      if (held.at() == r.at() && held.id().equals(r.id())) {
-        return held;
-      }
-    }
-    return r;
-  }
-
-  /** The alert in force, built again from the transition that opened it (so with its id). */
-  private ExertionAlert restatement(String athleteId, AthleteState s) {
-    AthleteState.Transition opening = s.openingTransition();
-    AlertState state;
-    Set<Reason> reasons;
-    long at;
-    if (opening != null) {
-      state = opening.alertState();
-      reasons = StateCodes.REASON.set(opening.reasons());
-      at = opening.at();
-    } else { // forgotten (or from a layout without transitions): what the state says of it
-      state = s.openState();
-      reasons = StateCodes.REASON.set(s.openReasonsMask());
-      at = s.openedAt() != NONE ? s.openedAt() : s.clock();
-    }
-    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, at);
-    return AlertFactory.build(
-        context(athleteId, s, ev, state, s.openSeverity(), reasons, at, false, null));
-  }
-
-  private ExertionAlert withdrawal(
-      String athleteId, AthleteState s, Severity severity, long at, String why) {
-    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, Math.max(at, s.clock()));
-    String because =
-        why + " and show" + (why.startsWith("samples") ? "" : "s") + " this alert did not apply; "
-            + (s.isOpen()
-                ? "what holds instead follows."
-                : "no alert is open.");
-    return AlertFactory.build(
-        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, false, because));
-  }
-
-  private static String id(String athleteId, AthleteState.Transition t) {
-    return AlertIds.of(athleteId, t.alertState(), t.severity(), t.reasonList(), t.at());
-  }
-
-  // ---- the common evaluation and the alert lifecycle ----
-
-  /**
-   * A pain report's own step: rising pain, sharp pain while active, the trend across days, pain
-   * gone, then the common evaluation. (The report's medical signs are the referral's.)
-   */
-  private void reportStep(
-      String athleteId, AthleteState s, AthleteState.Report report, long now, List<ExertionAlert> out) {
-    AthleteState.Report previous = s.reportBefore(report);
-    boolean baselineKnown = previous != null && report.at() - previous.at() <= staleMillis;
-    int baseline = baselineKnown ? previous.level() : 0;
-    PainOnset onset = report.onsetSymbol();
-    boolean duringActivity = onset == PainOnset.DURING_ACTIVITY;
-    // The athlete's word on when it came on counts (DOMAIN 2): pain they say came on at rest or
-    // after activity did not rise during the activity the samples show.
-    boolean notDuring = onset == PainOnset.AT_REST || onset == PainOnset.AFTER_ACTIVITY;
-    int activity = conditions.activityAt(s, report.at());
-    // DOMAIN 2: a rise from the previous report; pain the athlete says came on during activity,
-    // with no report in force before it, is a rise from no pain. Either needs an activity the
-    // samples show under way at the report's time: a report judged before its samples arrive is
-    // judged again when they do (a late sample re-runs this step), so the order does not matter.
-    boolean rising =
-        (baselineKnown || duringActivity)
-            && !notDuring
-            && report.level() >= baseline + settings.painRisePoints()
-            && activity >= 0;
-    report = s.markRising(report, rising ? activity + 1 : 0);
-    boolean sharp = report.level() >= 1 && (report.sensations() & SHARP_OR_STABBING) != 0 && activity >= 0;
-    report = s.markSharp(report, sharp ? activity + 1 : 0);
-    if (report.level() == 0 && s.isOpen()) {
-      s.noteEvidence(report.at());
-      out.add(resolve(athleteId, s, conditions.evaluate(s, now), report.at(), true));
-    }
-    Set<Reason> pulse = EnumSet.noneOf(Reason.class);
-    if (rising) {
-      pulse.add(Reason.PAIN_INCREASING_DURING_ACTIVITY);
-    }
-    if (sharp) {
-      pulse.add(Reason.SHARP_PAIN_DURING_ACTIVITY);
-    }
-    if (!pulse.isEmpty()) {
-      s.noteEvidence(report.at());
-    }
-    if (report.level() >= 1 && trendNews(s, report.at())) {
-      pulse.add(Reason.NOT_IMPROVING);
-    }
-    step(athleteId, s, now, report.at(), false, pulse, out);
-  }
-
-  private static final int SHARP_OR_STABBING =
-      StateCodes.SENSATION.mask(EnumSet.of(PainSensation.SHARP, PainSensation.STABBING));
-
-  /**
-   * Whether the report at {@code at} shows the episode not improving, and that is news: not said
-   * within the trend window, and no referral open (which already sends the athlete to a provider).
-   * The same report judged again (a re-evaluation) says it again, with the same alert id.
-   */
-  private boolean trendNews(AthleteState s, long at) {
-    long last = s.trendAlertedAt();
-    return !s.referralOpenAt(at)
-        && s.trend().notImproving(at, settings)
-        && (last == NONE || last == at || at - last >= settings.trendWindow().toMillis());
-  }
-
-  private void step(
-      String athleteId,
-      AthleteState s,
-      long now,
-      long inputTime,
-      boolean tick,
-      Set<Reason> pulse,
-      List<ExertionAlert> out) {
-    ConditionEvaluator.Evaluation ev = conditions.evaluate(s, now);
-    if (ev.evidence() != NONE) {
-      s.noteEvidence(ev.evidence());
-    }
-    int heldMask = StateCodes.REASON.mask(ev.held());
-    if ((s.heldReasonsMask() & ~heldMask & ConditionEvaluator.PERSISTENT) != 0) {
-      s.noteEvidence(tick ? now : inputTime);
-    }
-    s.setHeldReasons(heldMask);
-    Set<Reason> all = EnumSet.noneOf(Reason.class);
-    all.addAll(ev.held());
-    all.addAll(pulse);
-    if (all.isEmpty()) {
-      if (s.isOpen()) {
-        long from = s.lastEvidenceAt() != NONE ? s.lastEvidenceAt() : s.openedAt();
-        long resolveAt = from + settings.resolveAfter().toMillis();
-        if (now >= resolveAt) {
-          out.add(resolve(athleteId, s, ev, resolveAt, false));
-        }
-      }
-    } else {
-      Severity severity = ReasonPolicy.severityOf(all);
-      if (ev.referral().any() && severity == Severity.REDUCE_INTENSITY) {
-        // Safety invariant 3: training hard during a referral is not a matter of easing off.
-        severity = Severity.STOP_ACTIVITY;
-      }
-      int rank = SeverityRank.of(severity);
-      long at = tick ? dueTime(s, all, rank, now) : inputTime;
-      boolean news = pulse.contains(Reason.NOT_IMPROVING);
-      AlertState transition = null;
-      if (!s.isOpen()) {
-        long last = s.lastRaisedAt(rank);
-        if (last == NONE || at - last >= settings.alertCooldown().toMillis() || news) {
-          transition = AlertState.RAISED;
-        }
-      } else if (rank > s.openRank()) {
-        transition = AlertState.ESCALATED;
-      } else if (news) {
-        transition = AlertState.UPDATED; // news for the open alert at its severity
-      }
-      int mask = StateCodes.REASON.mask(all);
-      if (news) {
-        s.noteTrendAlerted(inputTime);
-      }
-      if (transition == AlertState.UPDATED) {
-        Severity open = s.openSeverity();
-        all.addAll(StateCodes.REASON.set(s.openReasonsMask()));
-        s.update(StateCodes.REASON.mask(all), at);
-        out.add(
-            AlertFactory.build(
-                context(athleteId, s, ev, transition, open, all, at, false, null, EnumSet.of(Reason.NOT_IMPROVING))));
-      } else if (transition != null) {
-        s.open(transition, rank, mask, at);
-        out.add(AlertFactory.build(context(athleteId, s, ev, transition, severity, all, at, false, null)));
-      } else if (s.isOpen()) {
-        s.addOpenReasons(mask);
-      }
-    }
-    s.setDeadline(conditions.deadline(s));
-  }
-
-  /** When a tick-raised alert happened, from the data: the moment the condition became due. */
-  private long dueTime(AthleteState s, Set<Reason> reasons, int rank, long now) {
-    long at = s.clock();
-    if (reasons.contains(Reason.PROLONGED_INACTIVITY)) {
-      long since = conditions.inactiveSince(s, now);
-      if (since != NONE) {
-        at = Math.max(at, since + settings.inactivityAfter().toMillis());
-      }
-    }
-    long last = s.lastRaisedAt(rank);
-    long cooldown = settings.alertCooldown().toMillis();
-    if (last != NONE && last + cooldown <= now) {
-      at = Math.max(at, last + cooldown);
-    }
-    return at == NONE ? now : Math.min(at, now);
-  }
-
-  private ExertionAlert resolve(
-      String athleteId,
-      AthleteState s,
-      ConditionEvaluator.Evaluation ev,
-      long at,
-      boolean painGone) {
-    Severity severity = s.openSeverity();
-    Set<Reason> closes = StateCodes.REASON.set(s.openReasonsMask());
-    s.close(at);
-    return AlertFactory.build(
-        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, painGone, null, Set.of(), closes));
-  }
-
-  private AlertContext context(
-      String athleteId,
-      AthleteState s,
-      ConditionEvaluator.Evaluation ev,
-      AlertState state,
-      Severity severity,
-      Set<Reason> reasons,
-      long at,
-      boolean painGone,
-      String withdrawnBecause) {
-    return context(athleteId, s, ev, state, severity, reasons, at, painGone, withdrawnBecause, Set.of(), Set.of());
-  }
-
-  private AlertContext context(
-      String athleteId,
-      AthleteState s,
-      ConditionEvaluator.Evaluation ev,
-      AlertState state,
-      Severity severity,
-      Set<Reason> reasons,
-      long at,
-      boolean painGone,
-      String withdrawnBecause,
-      Set<Reason> news) {
-    return context(athleteId, s, ev, state, severity, reasons, at, painGone, withdrawnBecause, news, Set.of());
-  }
-
-  private AlertContext context(
-      String athleteId,
-      AthleteState s,
-      ConditionEvaluator.Evaluation ev,
-      AlertState state,
-      Severity severity,
-      Set<Reason> reasons,
-      long at,
-      boolean painGone,
-      String withdrawnBecause,
-      Set<Reason> news,
-      Set<Reason> closes) {
-    AthleteState.Report report = ev.report();
-    boolean reportInForce = report != null && at - report.at() <= staleMillis;
-    AthleteState.Report previous = report == null ? null : s.reportBefore(report);
-    int previousLevel =
-        previous != null && report.at() - previous.at() <= staleMillis ? previous.level() : 0;
-    return new AlertContext(
-        athleteId,
-        state,
-        severity,
-        ReasonPolicy.ordered(reasons),
-        at,
-        ev.pain(),
-        previousLevel,
-        ev.limits(),
-        ev.window(),
-        ev.activity(),
-        StateCodes.MOVEMENT.set(ev.triggers()),
-        report == null ? PainOnset.UNKNOWN : report.onsetSymbol(),
-        StateCodes.SENSATION.set(report == null ? 0 : report.sensations()),
-        ev.referral(),
-        news,
-        closes,
-        s.coachId(),
-        reportInForce ? report.id() : null,
-        painGone,
-        settings,
-        withdrawnBecause);
   }
 }

@@ -6,10 +6,6 @@ import io.painguard.events.Movement;
 import io.painguard.events.PainOnset;
 import io.painguard.events.Reason;
 import io.painguard.events.Severity;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,13 +16,13 @@ import java.util.Set;
  * bound. {@link AthleteGuard} decides; it changes the state only through the methods below, named
  * for what they record. {@link ConditionEvaluator} only reads.
  *
+ * <p>This class is the face of the state; its parts hold the fields, one concern each: {@link
+ * KnownProfile}, {@link PainHistory} (reports, episode, trend), {@link NewestSample} (the clock and
+ * the newest sample), {@link ExertionWindow}, {@link EffortLifecycle} and the {@link Referral}.
+ *
  * <p>It has its own compact, versioned binary form ({@link #encode()}, {@link #decode(byte[],
- * GuidanceSettings)}): byte 0 is the version, bytes 1-8 the deadline (read alone by the ticker).
- * Enum symbols are stored as {@link StateCodes} codes and severities as {@link SeverityRank}s,
- * never as ordinals. Versions 1 and 2 (the layouts released before issue 13) are still read, by
- * {@link LegacyStateDecoder}, and upgraded; version 3 is version 4 without its extension (read
- * here, with the defaults the extension would hold); every released version has golden bytes
- * under {@code src/test/resources/athlete-state}.
+ * GuidanceSettings)}), written and read by {@link AthleteStateCodec}; every released version has
+ * golden bytes under {@code src/test/resources/athlete-state}.
  *
  * <p>Times are epoch milliseconds of event time; {@link #NONE} means "never".
  */
@@ -35,25 +31,11 @@ public final class AthleteState {
   /** "Never" / "not known" for times. */
   public static final long NONE = Long.MIN_VALUE;
 
-  static final byte VERSION_1 = 1;
-  /** Version 1 plus lastHeartRateAt at the end. */
-  static final byte VERSION_2 = 2;
-  /**
-   * Codes and ranks instead of ordinals; the reports and transitions of the lateness bound; the
-   * activity history instead of a 120-second ring and a 10-second bitmap.
-   */
-  static final byte VERSION_3 = 3;
-  /**
-   * Version 3 followed by what issue 14 added: each report's onset, sensations and sharp-pain
-   * activity; the triggers of the episode's forgotten reports; the referral; the newest level-0
-   * report; the daily trend.
-   */
-  static final byte VERSION_4 = 4;
-
-  /** At most this many reports are kept (the newest); more within the bound is not a person. */
-  static final int MAX_REPORTS = 8;
-  /** At most this many transitions are kept (the newest). */
-  static final int MAX_TRANSITIONS = 16;
+  // The stored versions; see AthleteStateCodec for what each holds.
+  static final byte VERSION_1 = AthleteStateCodec.VERSION_1;
+  static final byte VERSION_2 = AthleteStateCodec.VERSION_2;
+  static final byte VERSION_3 = AthleteStateCodec.VERSION_3;
+  static final byte VERSION_4 = AthleteStateCodec.VERSION_4;
 
   /**
    * One pain report, without its note. Masks are {@link StateCodes} bits; {@code radiculopathy}
@@ -134,156 +116,118 @@ public final class AthleteState {
   static final int RESOLVED = StateCodes.ALERT_STATE.code(AlertState.RESOLVED);
   static final int UPDATED = StateCodes.ALERT_STATE.code(AlertState.UPDATED);
 
-  // Profile (null = not in the profile).
-  private Integer birthYear;
-  private Integer restingHeartRateBpm;
-  private Integer maxHeartRateBpm;
-  private String coachId;
-  private long profileUpdatedAt = NONE;
-
-  // Pain: reports oldest first; the episode start as of the oldest one kept.
-  private final ArrayList<Report> reports = new ArrayList<>(2);
-  private long episodeFloor = NONE;
-  /** Triggers named by reports of the episode at the floor that are no longer kept. */
-  private int episodeFloorTriggers;
-  /** Event time of the newest level-0 report, or NONE. */
-  private long lastPainGoneAt = NONE;
-  private PainTrend trend = new PainTrend();
-  /** Event time of the newest NOT_IMPROVING alert, or NONE. */
-  private long trendAlertedAt = NONE;
-
-  // The referral lifecycle (null: never referred).
+  private final KnownProfile profile;
+  private final PainHistory pain;
+  /** The referral lifecycle (null: never referred). */
   private Referral referral;
-
-  // Activity.
-  private long clock = NONE;
-  private long tickedAt = NONE;
-  private long lastSampleAt = NONE;
-  private int lastActivity;
-  private int lastHeartRateBpm;
-  private int lastIntensityHrrPct = Integer.MIN_VALUE;
-  private long lastHeartRateAt = NONE;
-  private long lastNonRestAt = NONE;
-  private ExertionWindow window = new ExertionWindow();
-
-  // Alert lifecycle.
-  private int openRank;
-  private int openState;
-  private int openReasons;
-  private long openedAt = NONE;
-  private long lastEvidenceAt = NONE;
-  private int heldReasons;
-  private final ArrayList<Transition> transitions = new ArrayList<>(2);
+  private final NewestSample newest;
+  private final ExertionWindow window;
+  private final EffortLifecycle effort;
 
   /** Earliest event time at which a stream-time tick may change this state; see AthleteGuard. */
-  private long deadline = Long.MAX_VALUE;
+  private long deadline;
 
-  public AthleteState(GuidanceSettings settings) {}
+  public AthleteState(GuidanceSettings settings) {
+    this();
+  }
 
-  AthleteState() {}
+  AthleteState() {
+    this(
+        Long.MAX_VALUE,
+        new KnownProfile(),
+        new PainHistory(),
+        new NewestSample(),
+        new ExertionWindow(),
+        new EffortLifecycle(),
+        null);
+  }
 
-  // ---- read access ----
+  /** A state made of its parts, as a stored one is read ({@link AthleteStateCodec}, {@link LegacyStateDecoder}). */
+  AthleteState(
+      long deadline,
+      KnownProfile profile,
+      PainHistory pain,
+      NewestSample newest,
+      ExertionWindow window,
+      EffortLifecycle effort,
+      Referral referral) {
+    this.deadline = deadline;
+    this.profile = profile;
+    this.pain = pain;
+    this.newest = newest;
+    this.window = window;
+    this.effort = effort;
+    this.referral = referral;
+  }
+
+  // ---- the parts, for the codec ----
+
+  KnownProfile knownProfile() {
+    return profile;
+  }
+
+  PainHistory painHistory() {
+    return pain;
+  }
+
+  NewestSample newestSample() {
+    return newest;
+  }
+
+  EffortLifecycle effortLifecycle() {
+    return effort;
+  }
+
+  // ---- read access: the profile (see KnownProfile) ----
 
   public Integer birthYear() {
-    return birthYear;
+    return profile.birthYear();
   }
 
   public Integer restingHeartRateBpm() {
-    return restingHeartRateBpm;
+    return profile.restingHeartRateBpm();
   }
 
   public Integer maxHeartRateBpm() {
-    return maxHeartRateBpm;
+    return profile.maxHeartRateBpm();
   }
 
   public String coachId() {
-    return coachId;
+    return profile.coachId();
   }
 
   long profileUpdatedAt() {
-    return profileUpdatedAt;
+    return profile.updatedAt();
   }
 
-  /** The newest pain report (the one in force from its time on), or null. */
+  // ---- read access: the pain (documented on PainHistory) ----
+
   Report newestReport() {
-    return reports.isEmpty() ? null : reports.get(reports.size() - 1);
+    return pain.newestReport();
   }
 
-  /** The report in force at {@code t}: the newest with a time at or before it, or null. */
   Report reportAt(long t) {
-    for (int i = reports.size() - 1; i >= 0; i--) {
-      if (reports.get(i).at() <= t) {
-        return reports.get(i);
-      }
-    }
-    return null;
+    return pain.reportAt(t);
   }
 
-  /** The report before {@code r}, or null. */
   Report reportBefore(Report r) {
-    int i = reports.indexOf(r);
-    return i > 0 ? reports.get(i - 1) : null;
+    return pain.reportBefore(r);
   }
 
-  /** Reports with a time at or after {@code t}, oldest first. */
   List<Report> reportsFrom(long t) {
-    List<Report> out = new ArrayList<>(2);
-    for (Report r : reports) {
-      if (r.at() >= t) {
-        out.add(r);
-      }
-    }
-    return out;
+    return pain.reportsFrom(t);
   }
 
-  /** Whether a report newer than {@code t} is held. */
   boolean hasReportAfter(long t) {
-    Report newest = newestReport();
-    return newest != null && newest.at() > t;
+    return pain.hasReportAfter(t);
   }
 
-  /**
-   * Start of the pain episode in force at {@code t}, or NONE: reports at level 1 or more with no
-   * level-0 report between them and no gap longer than {@code pain.episode-limit}, the newest at
-   * most that long before {@code t}. An episode outlasts the 12 hours a report sets the ceiling,
-   * so an athlete who checks in once a day stays in one episode.
-   */
   long episodeStartAt(long t, GuidanceSettings settings) {
-    return episodeWalk(t, settings, false);
+    return pain.episodeStartAt(t, settings);
   }
 
-  /** The triggers named by any report of the episode in force at {@code t}. */
   int episodeTriggersAt(long t, GuidanceSettings settings) {
-    return (int) episodeWalk(t, settings, true);
-  }
-
-  private long episodeWalk(long t, GuidanceSettings settings, boolean triggers) {
-    long limit = settings.episodeLimit().toMillis();
-    long start = NONE;
-    int named = 0;
-    Report previous = null;
-    for (Report r : reports) {
-      if (r.at() > t) {
-        break;
-      }
-      if (r.level() < 1) {
-        start = NONE;
-        named = 0;
-      } else if (previous == null) {
-        start = episodeFloor != NONE ? episodeFloor : r.at();
-        named = episodeFloor != NONE ? episodeFloorTriggers | r.triggers() : r.triggers();
-      } else if (start == NONE || r.at() - previous.at() > limit) {
-        start = r.at();
-        named = r.triggers();
-      } else {
-        named |= r.triggers();
-      }
-      previous = r;
-    }
-    if (previous == null || t - previous.at() > limit) {
-      return triggers ? 0 : NONE;
-    }
-    return triggers ? named : start;
+    return pain.episodeTriggersAt(t, settings);
   }
 
   public String painReportId() {
@@ -320,88 +264,130 @@ public final class AthleteState {
             StateCodes.RED_FLAG.set(r.redFlags()));
   }
 
+  long lastPainGoneAt() {
+    return pain.lastPainGoneAt();
+  }
+
+  PainTrend trend() {
+    return pain.trend();
+  }
+
+  long trendAlertedAt() {
+    return pain.trendAlertedAt();
+  }
+
+  // ---- read access: the clock, the newest sample (documented on NewestSample), the history ----
+
   /** The newest event time applied from this athlete's own records, or {@link #NONE}. */
   public long clock() {
-    return clock;
+    return newest.clock();
   }
 
   long tickedAt() {
-    return tickedAt;
+    return newest.tickedAt();
   }
 
   public long lastSampleAt() {
-    return lastSampleAt;
+    return newest.lastSampleAt();
   }
 
   public ActivityType lastActivity() {
-    return StateCodes.ACTIVITY.of(lastActivity);
+    return newest.lastActivity();
   }
 
   /** The newest measured heart rate, null when the newest sample that counts had none. */
   public Integer lastHeartRateBpm() {
-    return lastHeartRateBpm == 0 ? null : lastHeartRateBpm;
+    return newest.lastHeartRateBpm();
   }
 
   /** %HRR of the newest sample that counts for intensity, null before any. */
   public Integer lastIntensityHrrPct() {
-    return lastIntensityHrrPct == Integer.MIN_VALUE ? null : lastIntensityHrrPct;
+    return newest.lastIntensityHrrPct();
   }
 
   public long lastNonRestAt() {
-    return lastNonRestAt;
+    return newest.lastNonRestAt();
   }
 
   /** Event time of the newest sample with a measured heart rate, or {@link #NONE}. */
   public long lastHeartRateAt() {
-    return lastHeartRateAt;
+    return newest.lastHeartRateAt();
   }
 
   ExertionWindow window() {
     return window;
   }
 
+  // ---- read access: the effort lifecycle (documented on EffortLifecycle) ----
+
   /** Severity of the open alert, UNKNOWN when none is open. */
   public Severity openSeverity() {
-    return SeverityRank.severity(openRank);
+    return effort.openSeverity();
   }
 
   int openRank() {
-    return openRank;
+    return effort.openRank();
   }
 
   boolean isOpen() {
-    return openRank != SeverityRank.NONE;
+    return effort.isOpen();
   }
 
   /** RAISED or ESCALATED while an alert is open, UNKNOWN otherwise. */
   public AlertState openState() {
-    return StateCodes.ALERT_STATE.of(openState);
+    return effort.openState();
   }
 
   public List<Reason> openReasons() {
-    return ReasonPolicy.ordered(StateCodes.REASON.set(openReasons));
+    return effort.openReasons();
   }
 
   int openReasonsMask() {
-    return openReasons;
+    return effort.openReasonsMask();
   }
 
   public long openedAt() {
-    return openedAt;
+    return effort.openedAt();
   }
 
   long lastEvidenceAt() {
-    return lastEvidenceAt;
+    return effort.lastEvidenceAt();
   }
 
   /** The conditions that held at the last evaluation. */
   public Set<Reason> heldReasons() {
-    return StateCodes.REASON.set(heldReasons);
+    return effort.heldReasons();
   }
 
   int heldReasonsMask() {
-    return heldReasons;
+    return effort.heldReasonsMask();
   }
+
+  long lastRaisedAt(int rank) {
+    return effort.lastRaisedAt(rank);
+  }
+
+  List<Transition> transitions() {
+    return effort.transitions();
+  }
+
+  Transition lastTransitionBefore(long t) {
+    return effort.lastTransitionBefore(t);
+  }
+
+  List<Transition> transitionsFrom(long t) {
+    return effort.transitionsFrom(t);
+  }
+
+  Transition openingTransition() {
+    return effort.openingTransition();
+  }
+
+  Transition lastTransition() {
+    return effort.lastTransition();
+  }
+
+  // ---- read access: the referral, the deadline ----
 
   /** The referral, open or the last one closed; null when the athlete was never referred. */
   Referral referral() {
@@ -431,136 +417,35 @@ public final class AthleteState {
     return referral != null && referral.isOpen() ? referral.openedAt() : NONE;
   }
 
-  /** Event time of the newest level-0 report, or NONE. */
-  long lastPainGoneAt() {
-    return lastPainGoneAt;
-  }
-
-  PainTrend trend() {
-    return trend;
-  }
-
-  long trendAlertedAt() {
-    return trendAlertedAt;
-  }
-
   /** Earliest event time at which a stream-time tick can change anything; MAX_VALUE for never. */
   public long deadline() {
     return deadline;
   }
 
-  /** Event time of the newest RAISED or ESCALATED of this rank, or NONE. */
-  long lastRaisedAt(int rank) {
-    for (int i = transitions.size() - 1; i >= 0; i--) {
-      Transition t = transitions.get(i);
-      if (t.opens() && t.rank() == rank) {
-        return t.at();
-      }
-    }
-    return NONE;
-  }
+  // ---- changes, named for what they record (documented on the part that holds them) ----
 
-  List<Transition> transitions() {
-    return transitions;
-  }
-
-  /** The newest transition before {@code t}, or null. */
-  Transition lastTransitionBefore(long t) {
-    for (int i = transitions.size() - 1; i >= 0; i--) {
-      if (transitions.get(i).at() < t) {
-        return transitions.get(i);
-      }
-    }
-    return null;
-  }
-
-  /** The transitions at or after {@code t}, oldest first. */
-  List<Transition> transitionsFrom(long t) {
-    List<Transition> out = new ArrayList<>(2);
-    for (Transition tr : transitions) {
-      if (tr.at() >= t) {
-        out.add(tr);
-      }
-    }
-    return out;
-  }
-
-  /** The newest RAISED or ESCALATED at the open alert's severity (the one in force), or null. */
-  Transition openingTransition() {
-    if (!isOpen()) {
-      return null;
-    }
-    for (int i = transitions.size() - 1; i >= 0; i--) {
-      Transition t = transitions.get(i);
-      if (t.state() == RESOLVED) {
-        return null;
-      } else if (t.opens() && t.rank() == openRank) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  /** The transition consumers last saw, or null. */
-  Transition lastTransition() {
-    return transitions.isEmpty() ? null : transitions.get(transitions.size() - 1);
-  }
-
-  // ---- changes, named for what they record ----
-
-  /** A profile edit. */
   void applyProfile(long updatedAt, Integer birthYear, Integer restingBpm, Integer maxBpm, String coach) {
-    this.profileUpdatedAt = updatedAt;
-    this.birthYear = birthYear;
-    this.restingHeartRateBpm = restingBpm;
-    this.maxHeartRateBpm = maxBpm;
-    this.coachId = coach;
+    profile.apply(updatedAt, birthYear, restingBpm, maxBpm, coach);
   }
 
-  /**
-   * A pain report, placed by its event time among those kept; reports that no longer decide
-   * anything at or after {@code keepFrom} are forgotten.
-   */
   void recordReport(Report report, long keepFrom, GuidanceSettings settings) {
-    int i = reports.size();
-    while (i > 0 && reports.get(i - 1).at() > report.at()) {
-      i--;
-    }
-    if (i > 0 && reports.get(i - 1).at() == report.at() && reports.get(i - 1).id().equals(report.id())) {
-      reports.set(i - 1, report); // the same report again
-    } else {
-      reports.add(i, report);
-    }
-    // The report in force at keepFrom and the one before it (its "previous level") stay.
-    while (reports.size() > MAX_REPORTS || (reports.size() > 2 && reports.get(2).at() <= keepFrom)) {
-      long floorAt = reports.get(1).at();
-      long floor = episodeStartAt(floorAt, settings);
-      episodeFloorTriggers = floor == NONE ? 0 : episodeTriggersAt(floorAt, settings) & ~reports.get(1).triggers();
-      episodeFloor = floor;
-      reports.remove(0);
-    }
+    pain.recordReport(report, keepFrom, settings);
   }
 
-  /**
-   * The activity (code + 1) under way when the pain in {@code report} rose (0: it did not rise);
-   * returns the report as now held.
-   */
   Report markRising(Report report, int activityCode) {
-    return replace(report, report.withRisingActivity(activityCode));
+    return pain.markRising(report, activityCode);
   }
 
-  /** The activity (code + 1) under way when {@code report}'s sharp pain came (0: none). */
   Report markSharp(Report report, int activityCode) {
-    return replace(report, report.withSharpActivity(activityCode));
+    return pain.markSharp(report, activityCode);
   }
 
-  private Report replace(Report held, Report changed) {
-    int i = reports.indexOf(held);
-    if (i >= 0 && !held.equals(changed)) {
-      reports.set(i, changed);
-      return changed;
-    }
-    return i >= 0 ? held : changed;
+  void notePainGone(long at) {
+    pain.notePainGone(at);
+  }
+
+  void noteTrendAlerted(long at) {
+    pain.noteTrendAlerted(at);
   }
 
   /** A sample, in its second of the history; false when the history already held it. */
@@ -568,70 +453,60 @@ public final class AthleteState {
     return window.add(second, code, activityCode, flexed, oldestSecond);
   }
 
-  /** What the newest sample says, for the status view and the heart-rate precedence. */
   void recordNewestSample(long at, int activityCode, boolean countsForIntensity, int heartRateBpm, int intensityHrrPct) {
-    if (at < lastSampleAt) {
-      return;
-    }
-    lastSampleAt = at;
-    lastActivity = activityCode;
-    if (countsForIntensity) {
-      lastHeartRateBpm = heartRateBpm;
-      lastIntensityHrrPct = intensityHrrPct;
-    }
+    newest.recordNewestSample(at, activityCode, countsForIntensity, heartRateBpm, intensityHrrPct);
   }
 
   void recordHeartRateAt(long at) {
-    lastHeartRateAt = Math.max(lastHeartRateAt, at);
+    newest.recordHeartRateAt(at);
   }
 
   void recordNonRestAt(long at) {
-    lastNonRestAt = Math.max(lastNonRestAt, at);
+    newest.recordNonRestAt(at);
   }
 
-  /** The athlete's records have been applied up to event time {@code t}. */
   void advanceClock(long t) {
-    clock = Math.max(clock, t);
+    newest.advanceClock(t);
   }
 
-  /** A stream-time tick ran at {@code t}. */
   void markTicked(long t) {
-    tickedAt = t;
+    newest.markTicked(t);
   }
 
-  /** Evidence for the open (or next) alert was seen at {@code t}. */
   void noteEvidence(long t) {
-    if (t > lastEvidenceAt) {
-      lastEvidenceAt = t;
-    }
+    effort.noteEvidence(t);
   }
 
   void setHeldReasons(int mask) {
-    heldReasons = mask;
+    effort.setHeldReasons(mask);
   }
 
-  /** An alert was raised or escalated at {@code at}. */
   Transition open(AlertState transition, int rank, int reasons, long at) {
-    if (transition == AlertState.RAISED) {
-      openedAt = at;
-    }
-    openRank = rank;
-    openState = StateCodes.ALERT_STATE.code(transition);
-    openReasons = reasons;
-    noteEvidence(at);
-    return log(new Transition(at, openState, rank, reasons));
+    return effort.open(transition, rank, reasons, at);
   }
 
-  /** Conditions seen while the alert stays open at the same severity. */
   void addOpenReasons(int reasons) {
-    openReasons |= reasons;
+    effort.addOpenReasons(reasons);
   }
 
-  /** News for the open alert at its severity was sent at {@code at}. */
   Transition update(int reasons, long at) {
-    openReasons |= reasons;
-    noteEvidence(at);
-    return log(new Transition(at, UPDATED, openRank, reasons));
+    return effort.update(reasons, at);
+  }
+
+  Transition close(long at) {
+    return effort.close(at);
+  }
+
+  void rewindLifecycle(Transition base, long from) {
+    effort.rewind(base, from);
+  }
+
+  void capEvidence(long t) {
+    effort.capEvidence(t);
+  }
+
+  void forgetTransitionsBefore(long keepFrom) {
+    effort.forgetTransitionsBefore(keepFrom);
   }
 
   /** The referral as it now stands. */
@@ -639,247 +514,24 @@ public final class AthleteState {
     this.referral = referral;
   }
 
-  /** A level-0 report at {@code at}. */
-  void notePainGone(long at) {
-    lastPainGoneAt = Math.max(lastPainGoneAt, at);
-  }
-
-  /** A NOT_IMPROVING alert at {@code at}. */
-  void noteTrendAlerted(long at) {
-    trendAlertedAt = at;
-  }
-
-  /** The open alert was resolved at {@code at}; returns the transition. */
-  Transition close(long at) {
-    Transition t = new Transition(at, RESOLVED, openRank, 0);
-    openRank = SeverityRank.NONE;
-    openState = 0;
-    openReasons = 0;
-    openedAt = NONE;
-    return log(t);
-  }
-
   void setDeadline(long deadline) {
     this.deadline = deadline;
   }
 
-  /**
-   * Forgets the lifecycle after {@code base} (exclusive of transitions before {@code from}), so it
-   * can be re-derived from the history: the state is as it was right after {@code base}, or -- with
-   * no base -- as before any transition kept. Used before re-evaluating from a late record's time.
-   */
-  void rewindLifecycle(Transition base, long from) {
-    transitions.removeIf(t -> t.at() >= from);
-    if (base == null || !base.leavesOpen()) {
-      openRank = SeverityRank.NONE;
-      openState = 0;
-      openReasons = 0;
-      openedAt = NONE;
-      heldReasons = 0;
-    } else {
-      openRank = base.rank();
-      openState = base.state();
-      openReasons = base.reasons();
-      heldReasons = base.reasons();
-      openedAt = base.at();
-      for (int i = transitions.size() - 1; i >= 0; i--) {
-        Transition t = transitions.get(i);
-        if (t.state() == RESOLVED) {
-          break;
-        } else if (openState == UPDATED && t.opens()) {
-          openState = t.state(); // an update leaves the alert as its opening transition said
-        }
-        if (t.state() == RAISED) {
-          openedAt = t.at();
-          break;
-        }
-      }
-    }
-    lastEvidenceAt = base == null ? NONE : base.at();
-  }
-
-  /** Evidence as it stood at {@code t} at the latest (re-evaluating from {@code t}). */
-  void capEvidence(long t) {
-    if (lastEvidenceAt > t) {
-      lastEvidenceAt = t;
-    }
-  }
-
-  /** Forgets transitions no longer needed at or after {@code keepFrom} (cooldowns included). */
-  void forgetTransitionsBefore(long keepFrom) {
-    while (transitions.size() > MAX_TRANSITIONS
-        || (transitions.size() > 1 && transitions.get(1).at() < keepFrom)) {
-      transitions.remove(0);
-    }
-  }
-
-  private Transition log(Transition t) {
-    int i = transitions.size();
-    while (i > 0 && transitions.get(i - 1).at() > t.at()) {
-      i--;
-    }
-    transitions.add(i, t);
-    return t;
-  }
-
-  // ---- encoding ----
+  // ---- encoding: see AthleteStateCodec ----
 
   /** The deadline stored in an encoded state, read without decoding the rest (for the ticker). */
   public static long deadlineOf(byte[] encoded) {
-    if (encoded == null || encoded.length < 9 || !knownVersion(encoded[0])) {
-      return NONE; // unknown layout: let the caller decode it properly (and fail loudly)
-    }
-    return ByteBuffer.wrap(encoded, 1, 8).getLong();
+    return AthleteStateCodec.deadlineOf(encoded);
   }
 
   /** The version byte of an encoded state, -1 when there is none. */
   public static int versionOf(byte[] encoded) {
-    return encoded == null || encoded.length == 0 ? -1 : encoded[0];
+    return AthleteStateCodec.versionOf(encoded);
   }
 
   public byte[] encode() {
-    byte[] coach = utf8(coachId);
-    byte[][] ids = new byte[reports.size()][];
-    int reportBytes = 0;
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = utf8(reports.get(i).id());
-      reportBytes += 8 + 2 + ids[i].length + 1 + 4 * 4 + 1;
-    }
-    int size =
-        1 + 8 // version, deadline
-            + 2 + 1 + 1 + 2 + length(coach) + 8 // profile
-            + 1 + reportBytes + 8 // reports, episode floor
-            + 8 + 8 + 8 + 1 + 1 + 2 + 8 + 8 + window.encodedSize() // activity
-            + 1 + 1 + 4 + 8 + 8 + 4 // lifecycle
-            + 1 + transitions.size() * (8 + 1 + 1 + 4) // transitions
-            + extensionSize(); // version 4
-    ByteBuffer out = ByteBuffer.allocate(size);
-    out.put(VERSION_4).putLong(deadline);
-    out.putShort((short) orZero(birthYear))
-        .put((byte) orZero(restingHeartRateBpm))
-        .put((byte) orZero(maxHeartRateBpm));
-    putBytes(out, coach);
-    out.putLong(profileUpdatedAt);
-    out.put((byte) reports.size());
-    for (int i = 0; i < ids.length; i++) {
-      Report r = reports.get(i);
-      out.putLong(r.at());
-      putBytes(out, ids[i]);
-      out.put((byte) r.level())
-          .putInt(r.triggers())
-          .putInt(r.radiculopathy())
-          .putInt(r.radiates())
-          .putInt(r.redFlags())
-          .put((byte) r.risingActivity());
-    }
-    out.putLong(episodeFloor);
-    out.putLong(clock).putLong(tickedAt).putLong(lastSampleAt);
-    out.put((byte) lastActivity).put((byte) lastHeartRateBpm);
-    out.putShort(lastIntensityHrrPct == Integer.MIN_VALUE ? Short.MIN_VALUE : (short) lastIntensityHrrPct);
-    out.putLong(lastHeartRateAt).putLong(lastNonRestAt);
-    window.writeTo(out);
-    out.put((byte) openRank).put((byte) openState).putInt(openReasons);
-    out.putLong(openedAt).putLong(lastEvidenceAt).putInt(heldReasons);
-    out.put((byte) transitions.size());
-    for (Transition t : transitions) {
-      out.putLong(t.at()).put((byte) t.state()).put((byte) t.rank()).putInt(t.reasons());
-    }
-    writeExtension(out);
-    return out.array();
-  }
-
-  // Version 4's extension: everything issue 14 added, after the version-3 layout.
-
-  private byte[] referralId() {
-    return referral == null ? null : utf8(referral.openedBy());
-  }
-
-  private int extensionSize() {
-    int referralBytes = referral == null ? 0 : 8 + 8 + 8 + 4 + 4 + 4 + 1 + 2 + length(referralId());
-    return reports.size() * (1 + 4 + 1) + 4 + 8 + 1 + referralBytes + trend.encodedSize() + 8;
-  }
-
-  private void writeExtension(ByteBuffer out) {
-    for (Report r : reports) {
-      out.put((byte) r.onset()).putInt(r.sensations()).put((byte) r.sharpActivity());
-    }
-    out.putInt(episodeFloorTriggers);
-    out.putLong(lastPainGoneAt);
-    out.put((byte) (referral == null ? 0 : 1));
-    if (referral != null) {
-      out.putLong(referral.openedAt()).putLong(referral.lastSignAt()).putLong(referral.closedAt());
-      out.putInt(referral.radiculopathy()).putInt(referral.radiates()).putInt(referral.redFlags());
-      out.put((byte) (referral.updated() ? 1 : 0));
-      putBytes(out, referralId());
-    }
-    trend.writeTo(out);
-    out.putLong(trendAlertedAt);
-  }
-
-  /**
-   * Before version 4 a referral was the effort alert at SEEK_MEDICAL_ATTENTION. An upgraded state
-   * with that alert open gets it as its referral -- the same severity consumers see open, now on
-   * the lifecycle that only a level-0 report or the long limit closes -- with the signs of the
-   * reports kept; the effort lifecycle starts closed, and its SEEK transitions are forgotten so a
-   * re-evaluation never withdraws them. Whatever effort condition still holds is raised anew.
-   */
-  private void adoptLegacyReferral() {
-    int seek = SeverityRank.of(io.painguard.events.Severity.SEEK_MEDICAL_ATTENTION);
-    if (referral != null || openRank != seek) {
-      return;
-    }
-    int radiculopathy = 0;
-    int radiatesMask = 0;
-    int flags = 0;
-    long lastSign = NONE;
-    String openedBy = null;
-    for (Report r : reports) {
-      if (r.medical()) {
-        radiculopathy |= r.radiculopathy();
-        radiatesMask |= r.radiates();
-        flags |= r.redFlags();
-        lastSign = r.at();
-        openedBy = openedBy == null ? r.id() : openedBy;
-      }
-    }
-    long opened = openedAt != NONE ? openedAt : lastSign != NONE ? lastSign : clock;
-    referral =
-        new Referral(
-            opened,
-            openedBy != null ? openedBy : "upgraded",
-            lastSign != NONE ? lastSign : opened,
-            radiculopathy,
-            radiatesMask,
-            flags,
-            NONE,
-            false);
-    openRank = SeverityRank.NONE;
-    openState = 0;
-    openReasons = 0;
-    openedAt = NONE;
-    heldReasons = 0;
-    transitions.removeIf(t -> t.rank() == seek);
-  }
-
-  private void readExtension(ByteBuffer in) {
-    for (int i = 0; i < reports.size(); i++) {
-      reports.set(i, reports.get(i).withExtras(in.get() & 0xFF, in.getInt(), in.get() & 0xFF));
-    }
-    episodeFloorTriggers = in.getInt();
-    lastPainGoneAt = in.getLong();
-    if (in.get() != 0) {
-      long openedAt = in.getLong();
-      long lastSignAt = in.getLong();
-      long closedAt = in.getLong();
-      int radiculopathy = in.getInt();
-      int radiates = in.getInt();
-      int redFlags = in.getInt();
-      boolean updated = in.get() != 0;
-      referral =
-          new Referral(openedAt, getString(in), lastSignAt, radiculopathy, radiates, redFlags, closedAt, updated);
-    }
-    trend = PainTrend.readFrom(in);
-    trendAlertedAt = in.getLong();
+    return AthleteStateCodec.encode(this);
   }
 
   /**
@@ -888,169 +540,6 @@ public final class AthleteState {
    * @throws UnreadableStateException when the bytes are not an athlete state this build can read
    */
   public static AthleteState decode(byte[] encoded, GuidanceSettings settings) {
-    if (encoded == null || encoded.length == 0 || !knownVersion(encoded[0])) {
-      throw new UnreadableStateException(
-          versionOf(encoded),
-          "Not an athlete state of a known version (first byte "
-              + (encoded == null || encoded.length == 0 ? "missing" : encoded[0])
-              + ").");
-    }
-    try {
-      if (encoded[0] != VERSION_3 && encoded[0] != VERSION_4) {
-        AthleteState upgraded = LegacyStateDecoder.decode(encoded, settings);
-        upgraded.adoptLegacyReferral();
-        return upgraded;
-      }
-      ByteBuffer in = ByteBuffer.wrap(encoded, 1, encoded.length - 1);
-      AthleteState s = new AthleteState();
-      s.deadline = in.getLong();
-      s.birthYear = orNull(in.getShort());
-      s.restingHeartRateBpm = orNull(in.get() & 0xFF);
-      s.maxHeartRateBpm = orNull(in.get() & 0xFF);
-      s.coachId = getString(in);
-      s.profileUpdatedAt = in.getLong();
-      int reportCount = in.get() & 0xFF;
-      for (int i = 0; i < reportCount; i++) {
-        long at = in.getLong();
-        String id = getString(in);
-        s.reports.add(
-            new Report(at, id, in.get(), in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.get() & 0xFF));
-      }
-      s.episodeFloor = in.getLong();
-      s.clock = in.getLong();
-      s.tickedAt = in.getLong();
-      s.lastSampleAt = in.getLong();
-      s.lastActivity = in.get() & 0xFF;
-      s.lastHeartRateBpm = in.get() & 0xFF;
-      short pct = in.getShort();
-      s.lastIntensityHrrPct = pct == Short.MIN_VALUE ? Integer.MIN_VALUE : pct;
-      s.lastHeartRateAt = in.getLong();
-      s.lastNonRestAt = in.getLong();
-      s.window = ExertionWindow.readFrom(in);
-      s.openRank = in.get() & 0xFF;
-      s.openState = in.get() & 0xFF;
-      s.openReasons = in.getInt();
-      s.openedAt = in.getLong();
-      s.lastEvidenceAt = in.getLong();
-      s.heldReasons = in.getInt();
-      int transitionCount = in.get() & 0xFF;
-      for (int i = 0; i < transitionCount; i++) {
-        s.transitions.add(new Transition(in.getLong(), in.get() & 0xFF, in.get() & 0xFF, in.getInt()));
-      }
-      if (encoded[0] == VERSION_4) {
-        s.readExtension(in);
-      }
-      if (in.hasRemaining()) {
-        throw new IllegalArgumentException("trailing bytes");
-      }
-      if (encoded[0] != VERSION_4) {
-        s.adoptLegacyReferral();
-      }
-      return s;
-    } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new UnreadableStateException(
-          encoded[0], "Athlete state bytes of version " + encoded[0] + " are truncated or corrupt.", e);
-    }
-  }
-
-  /** Builds a version-3 state from what a version-1 or -2 layout held; see LegacyStateDecoder. */
-  static AthleteState upgraded(
-      long deadline,
-      Integer birthYear,
-      Integer restingBpm,
-      Integer maxBpm,
-      String coachId,
-      long profileUpdatedAt,
-      List<Report> reports,
-      long episodeFloor,
-      long clock,
-      long tickedAt,
-      long lastSampleAt,
-      int lastActivity,
-      int lastHeartRateBpm,
-      int lastIntensityHrrPct,
-      long lastHeartRateAt,
-      long lastNonRestAt,
-      ExertionWindow window,
-      int openRank,
-      int openState,
-      int openReasons,
-      long openedAt,
-      long lastEvidenceAt,
-      int heldReasons,
-      List<Transition> transitions) {
-    AthleteState s = new AthleteState();
-    s.deadline = deadline;
-    s.applyProfile(profileUpdatedAt, birthYear, restingBpm, maxBpm, coachId);
-    s.reports.addAll(reports);
-    s.episodeFloor = episodeFloor;
-    s.clock = clock;
-    s.tickedAt = tickedAt;
-    s.lastSampleAt = lastSampleAt;
-    s.lastActivity = lastActivity;
-    s.lastHeartRateBpm = lastHeartRateBpm;
-    s.lastIntensityHrrPct = lastIntensityHrrPct;
-    s.lastHeartRateAt = lastHeartRateAt;
-    s.lastNonRestAt = lastNonRestAt;
-    s.window = window;
-    s.openRank = openRank;
-    s.openState = openState;
-    s.openReasons = openReasons;
-    s.openedAt = openedAt;
-    s.lastEvidenceAt = lastEvidenceAt;
-    s.heldReasons = heldReasons;
-    s.transitions.addAll(transitions);
-    s.transitions.sort(java.util.Comparator.comparingLong(Transition::at));
-    return s;
-  }
-
-  // ---- helpers ----
-
-  private static boolean knownVersion(byte version) {
-    return version == VERSION_1 || version == VERSION_2 || version == VERSION_3 || version == VERSION_4;
-  }
-
-  private static byte[] utf8(String s) {
-    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static int length(byte[] bytes) {
-    return bytes == null ? 0 : bytes.length;
-  }
-
-  private static void putBytes(ByteBuffer out, byte[] bytes) {
-    if (bytes == null) {
-      out.putShort((short) -1);
-    } else {
-      out.putShort((short) bytes.length).put(bytes);
-    }
-  }
-
-  private static String getString(ByteBuffer in) {
-    return utf8(in, in.getShort());
-  }
-
-  /**
-   * The next {@code length} bytes as UTF-8; null for a negative length (how every stored version
-   * writes null). Versions differ only in how they write the length.
-   */
-  static String utf8(ByteBuffer in, int length) {
-    if (length < 0) {
-      return null;
-    }
-    if (length > in.remaining()) {
-      throw new IllegalArgumentException("string longer than the state");
-    }
-    byte[] bytes = new byte[length];
-    in.get(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private static int orZero(Integer value) {
-    return value == null ? 0 : value;
-  }
-
-  private static Integer orNull(int value) {
-    return value == 0 ? null : value;
+    return AthleteStateCodec.decode(encoded, settings);
   }
 }

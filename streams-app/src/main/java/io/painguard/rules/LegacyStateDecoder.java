@@ -5,6 +5,7 @@ import static io.painguard.rules.AthleteState.NONE;
 import io.painguard.events.AlertState;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ final class LegacyStateDecoder {
     for (int i = 0; i < lastRaisedAt.length; i++) {
       lastRaisedAt[i] = in.getLong();
     }
-    long lastHeartRateAt = version >= AthleteState.VERSION_2 ? in.getLong() : NONE;
+    long lastHeartRateAt = version >= AthleteStateCodec.VERSION_2 ? in.getLong() : NONE;
     if (in.hasRemaining()) {
       throw new IllegalArgumentException("trailing bytes");
     }
@@ -98,32 +99,24 @@ final class LegacyStateDecoder {
         && transitions.stream().noneMatch(t -> t.rank() == openRank)) {
       transitions.add(new AthleteState.Transition(openedAt, openState, openRank, openReasons));
     }
-    long episodeFloor = episodeStartAt;
-    return AthleteState.upgraded(
+    // Version 3 keeps transitions oldest first (the per-severity ones above are not).
+    transitions.sort(Comparator.comparingLong(AthleteState.Transition::at));
+    return new AthleteState(
         deadline,
-        birthYear,
-        resting,
-        max,
-        coach,
-        profileUpdatedAt,
-        reports,
-        episodeFloor,
-        clock,
-        tickedAt,
-        lastSampleAt,
-        Math.max(0, lastActivity),
-        lastHeartRateBpm,
-        lastIntensityHrrPct,
-        lastHeartRateAt,
-        lastNonRestAt,
+        new KnownProfile(profileUpdatedAt, birthYear, resting, max, coach),
+        new PainHistory(reports, episodeStartAt), // the episode start then is the floor as of these reports
+        new NewestSample(
+            clock,
+            tickedAt,
+            lastSampleAt,
+            Math.max(0, lastActivity),
+            lastHeartRateBpm,
+            lastIntensityHrrPct,
+            lastHeartRateAt,
+            lastNonRestAt),
         window,
-        openRank,
-        openState,
-        openReasons,
-        openedAt,
-        lastEvidenceAt,
-        heldReasons,
-        transitions);
+        new EffortLifecycle(openRank, openState, openReasons, openedAt, lastEvidenceAt, heldReasons, transitions),
+        null); // the referral: adopted from an open SEEK alert by AthleteStateCodec
   }
 
   /** The 120-second ring: length, newest second, one byte a second, flexion bits. */
@@ -143,7 +136,7 @@ final class LegacyStateDecoder {
   }
 
   private static String getString(ByteBuffer in) {
-    return AthleteState.utf8(in, in.getInt()); // v1 and v2 wrote an int length
+    return StateBytes.utf8(in, in.getInt()); // v1 and v2 wrote an int length
   }
 
   private static Integer orNull(int value) {

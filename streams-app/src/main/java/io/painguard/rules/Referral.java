@@ -2,6 +2,8 @@ package io.painguard.rules;
 
 import static io.painguard.rules.AthleteState.NONE;
 
+import java.nio.ByteBuffer;
+
 /**
  * An athlete's medical referral (DOMAIN 3, 4), the lifecycle of its own beside the effort alerts:
  * opened by the first report with a radiculopathy sign or a red flag, it gathers every sign
@@ -68,5 +70,42 @@ record Referral(
 
   Referral closed(long at) {
     return new Referral(openedAt, openedBy, lastSignAt, radiculopathy, radiates, redFlags, at, updated);
+  }
+
+  // ---- stored form: version 4's extension, between the pain episode and the trend ----
+
+  /** Bytes {@link #writeOptional} needs for {@code referral} (null: never referred). */
+  static int optionalEncodedSize(Referral referral) {
+    return 1 + (referral == null ? 0 : 8 + 8 + 8 + 4 + 4 + 4 + 1 + StateBytes.stringSize(referral.openedBy()));
+  }
+
+  /**
+   * A presence byte (0: never referred), then openedAt, lastSignAt, closedAt (longs), the three
+   * sign masks (ints), updated (byte) and openedBy (string).
+   */
+  static void writeOptional(Referral referral, ByteBuffer out) {
+    out.put((byte) (referral == null ? 0 : 1));
+    if (referral != null) {
+      out.putLong(referral.openedAt()).putLong(referral.lastSignAt()).putLong(referral.closedAt());
+      out.putInt(referral.radiculopathy()).putInt(referral.radiates()).putInt(referral.redFlags());
+      out.put((byte) (referral.updated() ? 1 : 0));
+      StateBytes.putString(out, referral.openedBy());
+    }
+  }
+
+  /** Reads {@link #writeOptional}'s bytes; null when the athlete was never referred. */
+  static Referral readOptional(ByteBuffer in) {
+    if (in.get() == 0) {
+      return null;
+    }
+    long openedAt = in.getLong();
+    long lastSignAt = in.getLong();
+    long closedAt = in.getLong();
+    int radiculopathy = in.getInt();
+    int radiates = in.getInt();
+    int redFlags = in.getInt();
+    boolean updated = in.get() != 0;
+    return new Referral(
+        openedAt, StateBytes.getString(in), lastSignAt, radiculopathy, radiates, redFlags, closedAt, updated);
   }
 }

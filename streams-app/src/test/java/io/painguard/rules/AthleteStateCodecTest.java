@@ -13,6 +13,8 @@ import io.painguard.fixtures.GuardScript;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AthleteStateCodecTest {
 
@@ -106,4 +108,16 @@ class AthleteStateCodecTest {
     assertThat(AthleteState.decode(current, settings).encode()).isEqualTo(current);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"busy.v4.bin", "idle.v4.bin"})
+  void aVersion4StateReEncodesToItsGoldenBytes(String file) {
+    // Given: the bytes the released version 4 wrote (never regenerated)
+    byte[] golden = GoldenStates.read(file);
+
+    // When: read and written again by today's code
+    byte[] again = AthleteState.decode(golden, settings).encode();
+
+    // Then: byte for byte the same -- the current layout is still version 4's
+    assertThat(again).isEqualTo(golden);
+  }
 }
