@@ -110,8 +110,11 @@ public final class AthleteGuard {
       return onActivity(state, a.event(), referenceTime);
     } else if (signal instanceof AthleteSignal.Pain p) {
       return onPain(state, p.report(), referenceTime);
+    } else if (signal instanceof AthleteSignal.Profile p) {
+      return onProfile(state, p.profile());
     }
-    return onProfile(state, ((AthleteSignal.Profile) signal).profile());
+    // An erasure deletes the state itself; there is nothing for the rules to judge.
+    throw new IllegalArgumentException("The rules do not take " + signal.getClass().getSimpleName() + " signals.");
   }
 
   public GuardResult onActivity(AthleteState s, ActivityEvent e) {
