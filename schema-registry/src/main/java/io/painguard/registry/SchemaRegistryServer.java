@@ -36,6 +36,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound
    */
   public static SchemaRegistryServer start(String host, int port, SchemaStore store) {
+    return start(host, port, store, RegistryAuth.none());
+  }
+
+  /**
+   * Starts serving on host:port (port 0 picks a free one), asking for credentials as {@code auth}
+   * says; see {@link #start(String, int, SchemaStore)}.
+   */
+  public static SchemaRegistryServer start(String host, int port, SchemaStore store, RegistryAuth auth) {
     // Javalin's "Listening on..." lines are JVM-wide chatter; callers print the URL themselves.
     JavalinLogger.startupInfo = false;
     RegistryRoutes routes = new RegistryRoutes(new RegistryService(store));
@@ -50,6 +58,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
       threads.setDaemon(true);
       config.jetty.threadPool = threads;
       config.router.mount(router -> {
+        // Before any route and before content negotiation, as Jetty's security handler runs
+        // before Confluent's resources: a refused client learns nothing else.
+        router.before(ctx -> Authentication.check(auth, ctx));
         routes.register(router);
         router.exception(RegistryException.class, ErrorResponses::registryError);
         router.exception(HttpResponseException.class, ErrorResponses::httpError);
