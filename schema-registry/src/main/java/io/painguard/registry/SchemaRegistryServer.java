@@ -9,7 +9,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * An HTTP server speaking the Confluent Schema Registry REST API over a {@link SchemaStore}.
  *
- * <p>One server owns its store: run a single instance per store (there is no leader election).
+ * <p>Several servers may share one store topic ({@link KafkaSchemaStore}): each follows the others'
+ * writes, and their writes never collide. Credentials are asked for as {@link RegistryAuth} says.
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
