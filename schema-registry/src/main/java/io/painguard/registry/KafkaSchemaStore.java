@@ -25,6 +25,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -191,25 +192,35 @@ public final class KafkaSchemaStore implements SchemaStore {
 
   /** Waits until the view holds every committed record that is in the topic now. */
   private void catchUp(Duration timeout) {
-    TopicPartition partition = new TopicPartition(topic, 0);
-    long end;
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-              new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-          .partitionResult(partition).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+      awaitApplied(committedEnd(deadline), "the topic", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SchemaStoreException("Interrupted while reading topic '" + topic + "'", e);
-    } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new SchemaStoreException("Could not read the schemas topic '" + topic
-          + "' from Kafka at " + bootstrap + ": " + cause, cause);
     }
-    try {
-      awaitApplied(end, "the topic", timeout);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SchemaStoreException("Interrupted while reading topic '" + topic + "'", e);
+  }
+
+  /**
+   * The offset after the last committed record. Retries what Kafka calls retriable: a topic just
+   * created is unknown to the broker's metadata for a moment.
+   */
+  private long committedEnd(long deadline) throws InterruptedException {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    while (true) {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      try {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .partitionResult(partition).get(left, TimeUnit.MILLISECONDS).offset();
+      } catch (ExecutionException | TimeoutException e) {
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        if (!(cause instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw new SchemaStoreException("Could not read the schemas topic '" + topic
+              + "' from Kafka at " + bootstrap + ": " + cause, cause);
+        }
+        Thread.sleep(100);
+      }
     }
   }
 
