@@ -163,10 +163,10 @@ final class RegistryWaits {
       return out;
     }
 
-    /** The athlete's record was processed (or dead-lettered). */
-    void release(String athlete, String storeKey) {
+    /** The record under this store key was processed (or dead-lettered). */
+    void release(String storeKey) {
       store.delete(storeKey);
-      Waiting w = waiting.get(athlete);
+      Waiting w = waiting.get(storeKey.substring(0, storeKey.indexOf(SEPARATOR)));
       if (w != null) {
         w.count--;
       }

@@ -172,7 +172,7 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
         }
         Record<byte[], byte[]> original = new Record<>(p.key(), p.value(), p.timestamp(), p.headers());
         emit(original, p.topic(), p.partition(), p.offset(), outcome);
-        lot.release(athlete, entry.key);
+        lot.release(entry.key);
       }
       if (athleteDone) {
         lot.done(athlete);
