@@ -6,6 +6,8 @@ Driven by ConfluentPythonClientIT; each mode prints one JSON document on stdout.
   produce BOOTSTRAP REGISTRY TOPIC SCHEMA_FILE COUNT   register + produce PainReports
   consume BOOTSTRAP REGISTRY TOPIC COUNT               decode COUNT records, print them
   registry REGISTRY                                    list subjects and their latest versions
+  register-auth REGISTRY USER_INFO SCHEMA_FILE SUBJECT register with basic.auth.user.info (both
+                                                       clients), and once without credentials
 
 Uses the legacy confluent_kafka.avro module (CachedSchemaRegistryClient,
 AvroProducer, MessageSerializer): on Debian 12 it works with python3-avro alone,
@@ -19,7 +21,9 @@ from avro import schema as avro_schema
 from confluent_kafka import Consumer
 from confluent_kafka.avro import AvroProducer, CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
-from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka.avro.error import ClientError
+from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+from confluent_kafka.schema_registry.error import SchemaRegistryError
 
 
 def produce(bootstrap, registry, topic, schema_file, count):
@@ -89,6 +93,35 @@ def registry_view(registry):
     print(json.dumps({"subjects": view}))
 
 
+def register_auth(registry, user_info, schema_file, subject):
+    """Registers through both of Confluent's clients configured as its docs say for basic auth."""
+    with open(schema_file) as f:
+        text = f.read()
+    # The legacy client, as AvroProducer builds it from schema.registry.* settings.
+    legacy = CachedSchemaRegistryClient({
+        "url": registry,
+        "basic.auth.credentials.source": "USER_INFO",
+        "basic.auth.user.info": user_info,
+    })
+    legacy_id = legacy.register(subject, avro_schema.parse(text))
+    # The current client: basic.auth.user.info alone.
+    current = SchemaRegistryClient({"url": registry, "basic.auth.user.info": user_info})
+    current_id = current.register_schema(subject, Schema(text, "AVRO"))
+    anonymous = {}
+    try:
+        SchemaRegistryClient({"url": registry}).register_schema(subject + "-anonymous", Schema(text, "AVRO"))
+        anonymous = {"status": 200}
+    except SchemaRegistryError as e:
+        anonymous = {"status": e.http_status_code, "error_code": e.error_code, "message": e.error_message}
+    try:
+        CachedSchemaRegistryClient({"url": registry}).register(subject + "-anonymous", avro_schema.parse(text))
+        legacy_anonymous = "registered"
+    except ClientError as e:
+        legacy_anonymous = str(e)
+    print(json.dumps({"legacy_id": legacy_id, "current_id": current_id,
+                      "anonymous": anonymous, "legacy_anonymous": legacy_anonymous}))
+
+
 def main(argv):
     mode = argv[1]
     if mode == "produce":
@@ -97,6 +130,8 @@ def main(argv):
         consume(argv[2], argv[3], argv[4], int(argv[5]))
     elif mode == "registry":
         registry_view(argv[2])
+    elif mode == "register-auth":
+        register_auth(argv[2], argv[3], argv[4], argv[5])
     else:
         raise SystemExit("unknown mode " + mode)
 

@@ -36,10 +36,19 @@ public final class ContractProvisioner {
   /** Creates the topics and registers the schemas; returns subject -> schema id. */
   public static Map<String, Integer> provision(
       Map<String, Object> clientProperties, String schemaRegistryUrl, int partitions) {
+    return provision(clientProperties, schemaRegistryUrl, null, partitions);
+  }
+
+  /**
+   * Creates the topics and registers the schemas, with the registry's basic-auth credentials
+   * ({@code user:password}, or null); returns subject -> schema id.
+   */
+  public static Map<String, Integer> provision(
+      Map<String, Object> clientProperties, String schemaRegistryUrl, String registryUserInfo, int partitions) {
     try (Admin admin = Admin.create(clientProperties)) {
       createTopics(admin, partitions);
     }
-    return registerValueSchemas(schemaRegistryUrl);
+    return registerValueSchemas(schemaRegistryUrl, registryUserInfo);
   }
 
   /** Creates the missing contract topics ({@code athlete-profiles} compacted); leaves existing ones. */
@@ -52,7 +61,12 @@ public final class ContractProvisioner {
 
   /** Registers each Avro topic's value schema; returns subject -> schema id, in contract order. */
   public static Map<String, Integer> registerValueSchemas(String schemaRegistryUrl) {
-    RegistryRestClient registry = new RegistryRestClient(schemaRegistryUrl);
+    return registerValueSchemas(schemaRegistryUrl, null);
+  }
+
+  /** As {@link #registerValueSchemas(String)}, with basic-auth credentials ({@code user:password}, or null). */
+  public static Map<String, Integer> registerValueSchemas(String schemaRegistryUrl, String registryUserInfo) {
+    RegistryRestClient registry = new RegistryRestClient(schemaRegistryUrl, registryUserInfo);
     Map<String, Integer> ids = new LinkedHashMap<>();
     for (Map.Entry<String, Schema> entry : ContractTopics.valueSchemas().entrySet()) {
       String subject = ContractTopics.valueSubject(entry.getKey());

@@ -1,6 +1,7 @@
 package io.painguard.stack;
 
 import io.painguard.registry.KafkaSchemaStore;
+import io.painguard.registry.RegistryAuth;
 import io.painguard.registry.SchemaRegistryServer;
 import io.painguard.registry.SchemaStore;
 import io.painguard.stack.kafka.BrokerSecurity;
@@ -21,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * run them: broker, registry (storing its schemas in the {@value #SCHEMAS_TOPIC} topic), then --
  * unless turned off -- the contract's topics and value schemas.
  *
+ * <p>The registry asks for HTTP basic auth when given {@link Builder#registryCredentials}: every
+ * write (POST, PUT, DELETE) then needs them, reads too unless left open ({@link
+ * Builder#registryReadsOpen}, the default). A SASL_SSL stack must have them: a secured broker
+ * behind a registry anyone may rewrite would secure nothing. Clients get them from {@link
+ * #registryClientProperties()}.
+ *
  * <p>Data layout: {@code <data-dir>/kafka} holds the broker's logs (and with them the registry's
  * schemas). Without a data directory a temporary one is used and deleted on close. A JVM shutdown
  * hook closes the stack on exit or Ctrl-C.
@@ -39,6 +46,9 @@ public final class LocalStack implements AutoCloseable {
   private final Path dataDir;
   private final boolean ownsDataDir;
   private final EmbeddedKafka kafka;
+  private final RegistryAuth registryAuth;
+  /** {@code user:password} for the registry, or null when it asks for none. */
+  private final String registryUserInfo;
   private final Thread shutdownHook = new Thread(this::close, "painguard-local-stack-shutdown");
 
   private SchemaStore store; // Only ours while the registry has not taken it over.
@@ -62,6 +72,9 @@ public final class LocalStack implements AutoCloseable {
             .shutdownHook(false); // Ours closes registry and broker in the right order.
     builder.brokerProperties.forEach(kafkaBuilder::brokerProperty);
     this.kafka = kafkaBuilder.build();
+    this.registryUserInfo = builder.registryUser == null ? null : builder.registryUser + ":" + builder.registryPassword;
+    this.registryAuth = builder.registryUser == null ? RegistryAuth.none()
+        : RegistryAuth.basic(builder.registryUser, builder.registryPassword, builder.registryReadsOpen);
   }
 
   public static Builder builder() {
@@ -83,11 +96,11 @@ public final class LocalStack implements AutoCloseable {
     try {
       kafka.start();
       store = KafkaSchemaStore.open(new LinkedHashMap<>(kafka.clientProperties()), SCHEMAS_TOPIC);
-      registry = SchemaRegistryServer.start(Ports.LOOPBACK, registryPort, store);
+      registry = SchemaRegistryServer.start(Ports.LOOPBACK, registryPort, store, registryAuth);
       store = null; // The server owns the store from here on and closes it.
-      log.info("Schema registry ready on {}", registry.url());
+      log.info("Schema registry ready on {} ({})", registry.url(), registryAuth);
       if (provisionContract) {
-        schemaIds = ContractProvisioner.provision(kafka.clientProperties(), registry.url(), partitions);
+        schemaIds = ContractProvisioner.provision(kafka.clientProperties(), registry.url(), registryUserInfo, partitions);
       }
       return this;
     } catch (RuntimeException e) {
@@ -132,6 +145,20 @@ public final class LocalStack implements AutoCloseable {
    */
   public Map<String, Object> clientProperties() {
     return kafka.clientProperties();
+  }
+
+  /**
+   * What a serde (ours or Confluent's) needs besides {@code schema.registry.url} to write to this
+   * registry: {@code basic.auth.credentials.source=USER_INFO} and {@code basic.auth.user.info};
+   * empty when the registry asks for no credentials. A fresh map; it holds a secret.
+   */
+  public Map<String, String> registryClientProperties() {
+    Map<String, String> props = new LinkedHashMap<>();
+    if (registryUserInfo != null) {
+      props.put("basic.auth.credentials.source", "USER_INFO");
+      props.put("basic.auth.user.info", registryUserInfo);
+    }
+    return props;
   }
 
   /** Subject -> schema id of the contract schemas registered at start (empty if not provisioned). */
@@ -212,8 +239,28 @@ public final class LocalStack implements AutoCloseable {
     private boolean shutdownHook = true;
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
     private BrokerSecurity security = BrokerSecurity.plaintext();
+    private String registryUser;
+    private String registryPassword;
+    private boolean registryReadsOpen = true;
 
     private Builder() {}
+
+    /**
+     * HTTP basic-auth credentials the registry asks for (required with SASL_SSL): writes need them,
+     * reads too unless {@link #registryReadsOpen} stays true.
+     */
+    public Builder registryCredentials(String user, String password) {
+      RegistryAuth.basic(user, password, true); // refuses unusable ones now, in one sentence
+      this.registryUser = user;
+      this.registryPassword = password;
+      return this;
+    }
+
+    /** Whether GET requests need no credentials (default true); only with {@link #registryCredentials}. */
+    public Builder registryReadsOpen(boolean open) {
+      this.registryReadsOpen = open;
+      return this;
+    }
 
     /** How the broker's client listener is secured; see {@link EmbeddedKafka.Builder#security}. */
     public Builder security(BrokerSecurity security) {
@@ -268,7 +315,15 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException in one sentence when the broker is secured and the
+     *     registry is not
+     */
     public LocalStack build() {
+      if (security.isSaslSsl() && registryUser == null) {
+        throw new IllegalArgumentException("A SASL_SSL stack needs registry credentials, or anyone could"
+            + " change its schemas; call registryCredentials(user, password).");
+      }
       return new LocalStack(this);
     }
 

@@ -10,12 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
  * The one call the stack makes to a schema registry -- registering a schema -- over the Confluent
- * REST API, like any client would, so it works against ours and Confluent's alike.
+ * REST API, like any client would, so it works against ours and Confluent's alike; with basic-auth
+ * credentials when the registry asks for them (sent as Confluent's clients send them, never shown).
  */
 final class RegistryRestClient {
 
@@ -23,11 +25,15 @@ final class RegistryRestClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
+  private final String authorization;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  RegistryRestClient(String baseUrl) {
+  /** @param userInfo {@code user:password} for basic auth, or null */
+  RegistryRestClient(String baseUrl, String userInfo) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.authorization = userInfo == null ? null
+        : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Registers {@code schema} under {@code subject}; the same schema again returns the same id. */
@@ -39,13 +45,16 @@ final class RegistryRestClient {
     } catch (IOException e) {
       throw new IllegalStateException("Could not encode the schema for " + subject, e);
     }
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", CONTENT_TYPE)
             .header("Accept", CONTENT_TYPE)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

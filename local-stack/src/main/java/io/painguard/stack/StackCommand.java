@@ -3,6 +3,7 @@ package io.painguard.stack;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -25,6 +26,16 @@ public final class StackCommand implements Callable<Integer> {
 
   /** Exit code when the stack cannot start (a busy port, an unusable data directory). */
   public static final int START_FAILED = 1;
+
+  /**
+   * Environment variable holding {@code user:password}: the registry then asks for HTTP basic auth
+   * on every write (reads stay open). An environment variable, not an option, so the password does
+   * not show in the process list.
+   */
+  public static final String REGISTRY_USER_INFO_ENV = "PAINGUARD_STACK_REGISTRY_USER_INFO";
+
+  /** The process environment; tests substitute their own. */
+  Map<String, String> environment = System.getenv();
 
   @Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "N", description = "Kafka port (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
@@ -64,6 +75,11 @@ public final class StackCommand implements Callable<Integer> {
       if (dataDir != null) {
         builder.dataDir(dataDir);
       }
+      String userInfo = registryUserInfo();
+      if (userInfo != null) {
+        int colon = userInfo.indexOf(':');
+        builder.registryCredentials(userInfo.substring(0, colon), userInfo.substring(colon + 1));
+      }
       stack = builder.build();
     } catch (RuntimeException e) {
       err.println("Could not prepare the local stack: " + e.getMessage());
@@ -91,7 +107,8 @@ public final class StackCommand implements Callable<Integer> {
                 },
                 "painguard-stack-command-shutdown"));
     out.println("Kafka bootstrap servers: " + stack.bootstrapServers());
-    out.println("Schema registry URL:     " + stack.schemaRegistryUrl());
+    out.println("Schema registry URL:     " + stack.schemaRegistryUrl()
+        + (registryUserInfo() == null ? "" : "  (basic auth for writes, as " + REGISTRY_USER_INFO_ENV + " says)"));
     out.println("Press Ctrl-C to stop.");
     out.flush();
     stopped.await(); // Only the shutdown hook counts down; the JVM exits when the hooks are done.
@@ -112,6 +129,11 @@ public final class StackCommand implements Callable<Integer> {
     if (partitions < 1) {
       return "--partitions must be at least 1, not " + partitions + ".";
     }
+    String userInfo = registryUserInfo();
+    if (userInfo != null && (userInfo.indexOf(':') < 1 || userInfo.endsWith(":"))) {
+      // Never echo the value: it is a password, even when malformed.
+      return REGISTRY_USER_INFO_ENV + " must be user:password, with a user free of ':' and a password.";
+    }
     if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
       return "--data-dir " + dataDir + " is a file, not a directory.";
     }
@@ -122,6 +144,11 @@ public final class StackCommand implements Callable<Integer> {
       return busy(registryPort, "--registry-port");
     }
     return null;
+  }
+
+  private String registryUserInfo() {
+    String value = environment.get(REGISTRY_USER_INFO_ENV);
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static boolean validPort(int port) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,20 @@ class StackCommandIT {
     assertThat(run("--kafka-port", "9999", "--registry-port", "9999").err).contains("must differ");
     assertThat(run("--partitions", "0", "--kafka-port", String.valueOf(Ports.pickFree()), "--registry-port", String.valueOf(Ports.pickFree())).err)
         .contains("--partitions must be at least 1");
+  }
+
+  @Test
+  void malformedRegistryCredentialsAreRefusedWithoutShowingThem() {
+    StackCommand command = new StackCommand();
+    command.environment = Map.of(StackCommand.REGISTRY_USER_INFO_ENV, "only-a-secret");
+    StringWriter err = new StringWriter();
+
+    int exitCode = new CommandLine(command).setErr(new PrintWriter(err)).execute(
+        "--kafka-port", String.valueOf(Ports.pickFree()), "--registry-port", String.valueOf(Ports.pickFree()));
+
+    assertThat(exitCode).isEqualTo(StackCommand.START_FAILED);
+    assertThat(err.toString().strip())
+        .isEqualTo("PAINGUARD_STACK_REGISTRY_USER_INFO must be user:password, with a user free of ':' and a password.");
   }
 
   @Test

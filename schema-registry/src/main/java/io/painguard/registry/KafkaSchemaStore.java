@@ -1,6 +1,5 @@
 package io.painguard.registry;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,23 +7,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,30 +38,45 @@ import org.slf4j.LoggerFactory;
  * change is one record, and opening the store reads the whole topic back, so ids, versions,
  * deletions and configuration survive a restart.
  *
- * <p>A write is acknowledged only after the broker acknowledged the record (acks=all, idempotent
- * producer) and the in-memory view was updated. The store assumes it is the topic's only writer:
- * it reads the topic once, on open, and does not follow other writers. Run one registry per topic;
- * there is no leader election.
+ * <p>Several registries may share one topic. Each follows it for as long as it is open ({@link
+ * StoreFollower}), so each sees the others' writes; and each update is written by the topic's one
+ * writer of the moment ({@link FencedWriter}): a registry that becomes the writer fences the
+ * previous one, reads every earlier write, then decides its update -- so an update decided on
+ * stale contents can never land, and two registries never hand out the same id or version. An
+ * update is acknowledged only once it is committed and read back into this registry's view.
+ * Readers that only open the store (and never write) fence nobody.
  */
 public final class KafkaSchemaStore implements SchemaStore {
 
   public static final String DEFAULT_TOPIC = "_schemas";
+  /** Prefix of the transactional id every registry of a topic shares: the prefix plus the topic. */
+  public static final String TRANSACTIONAL_ID_PREFIX = "painguard-schema-registry-";
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaStore.class);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
-  /** Backstop above the producer's own delivery timeout, so a write never hangs. */
-  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(45);
+  /** How long a write waits to see its own record back, and a miss for another's write. */
+  private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration LATEST_TIMEOUT = Duration.ofSeconds(5);
+  /** Updates tried again after another registry wrote in between, before giving up. */
+  private static final int MAX_ATTEMPTS = 8;
 
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final Admin admin;
+  private final StoreFollower follower;
+  private final FencedWriter writer;
   private final String topic;
+  private final String bootstrap;
   private final RegistryState state;
   private final Object writeLock = new Object();
   private volatile boolean closed;
 
-  private KafkaSchemaStore(KafkaProducer<byte[], byte[]> producer, String topic, RegistryState state) {
-    this.producer = producer;
+  private KafkaSchemaStore(Admin admin, StoreFollower follower, FencedWriter writer, String topic,
+      String bootstrap, RegistryState state) {
+    this.admin = admin;
+    this.follower = follower;
+    this.writer = writer;
     this.topic = topic;
+    this.bootstrap = bootstrap;
     this.state = state;
   }
 
@@ -76,7 +92,7 @@ public final class KafkaSchemaStore implements SchemaStore {
 
   /**
    * Opens the store: creates the topic if missing (compacted, one partition), reads it back, and
-   * gets ready to write.
+   * keeps following it.
    *
    * @param kafkaClientProps bootstrap.servers and any security settings; passed to the admin
    *                         client, consumer and producer as they are
@@ -85,14 +101,29 @@ public final class KafkaSchemaStore implements SchemaStore {
   public static KafkaSchemaStore open(Map<String, Object> kafkaClientProps, String topic,
       int replicationFactor) {
     String bootstrap = String.valueOf(kafkaClientProps.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    Admin admin = null;
+    StoreFollower follower = null;
     try {
-      ensureTopic(kafkaClientProps, topic, replicationFactor, bootstrap);
+      admin = Admin.create(adminProps(kafkaClientProps));
+      ensureTopic(admin, topic, replicationFactor, bootstrap);
       RegistryState state = new RegistryState();
-      int records = load(kafkaClientProps, topic, state, bootstrap);
+      follower = new StoreFollower(consumerProps(kafkaClientProps), topic, state);
+      KafkaSchemaStore store = new KafkaSchemaStore(admin, follower,
+          new FencedWriter(producerProps(kafkaClientProps, topic), topic), topic, bootstrap, state);
+      store.catchUp(LOAD_TIMEOUT);
       LOG.info("Schema store read {} records from topic '{}'; highest schema id {}",
-          records, topic, state.highestId());
-      return new KafkaSchemaStore(new KafkaProducer<>(producerProps(kafkaClientProps)), topic, state);
-    } catch (KafkaException e) {
+          follower.records(), topic, state.highestId());
+      return store;
+    } catch (KafkaException | SchemaStoreException e) {
+      if (follower != null) {
+        follower.close();
+      }
+      if (admin != null) {
+        admin.close(Duration.ZERO);
+      }
+      if (e instanceof SchemaStoreException s) {
+        throw s;
+      }
       // Typically a client setting Kafka refuses (bad bootstrap address, incomplete SASL/SSL).
       throw new SchemaStoreException("Could not open the schema store on topic '" + topic
           + "' at Kafka " + bootstrap + ": " + e.getMessage(), e);
@@ -100,29 +131,50 @@ public final class KafkaSchemaStore implements SchemaStore {
   }
 
   @Override
-  public void write(StoreChange change) {
-    StoreRecordCodec.Encoded encoded = StoreRecordCodec.encode(change);
+  public <T> T update(Function<RegistryState, Update<T>> update) {
     synchronized (writeLock) {
-      if (closed) {
-        throw new SchemaStoreException("The schema store is closed");
+      for (int attempt = 1; ; attempt++) {
+        if (closed) {
+          throw new SchemaStoreException("The schema store is closed");
+        }
+        if (writer.becomeWriter()) {
+          catchUp(READ_BACK_TIMEOUT); // every write before we took over, before deciding
+        }
+        Update<T> decided = update.apply(state);
+        if (decided.changes().isEmpty()) {
+          return decided.result();
+        }
+        try {
+          long end = writer.write(decided.changes().stream().map(StoreRecordCodec::encode).toList());
+          awaitApplied(end, "its own write");
+          return decided.result();
+        } catch (FencedWriter.Fenced e) {
+          if (attempt == MAX_ATTEMPTS) {
+            throw new SchemaStoreException("Another schema registry on topic '" + topic
+                + "' kept writing; gave up after " + MAX_ATTEMPTS + " attempts", e);
+          }
+          LOG.info("Another schema registry wrote to topic '{}'; deciding the update again on its changes", topic);
+          pause(attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SchemaStoreException("Interrupted while writing to topic '" + topic + "'", e);
+        }
       }
-      try {
-        producer.send(new ProducerRecord<>(topic, 0, encoded.key(), encoded.value()))
-            .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SchemaStoreException("Interrupted while writing to topic '" + topic + "'", e);
-      } catch (ExecutionException | TimeoutException | RuntimeException e) {
-        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        throw new SchemaStoreException("Could not write to topic '" + topic + "': " + cause, cause);
-      }
-      state.apply(change);
     }
   }
 
   @Override
   public RegistryState state() {
     return state;
+  }
+
+  @Override
+  public void awaitLatest() {
+    try {
+      catchUp(LATEST_TIMEOUT);
+    } catch (SchemaStoreException e) {
+      LOG.debug("Could not catch up with topic '{}': {}", topic, e.getMessage());
+    }
   }
 
   @Override
@@ -133,12 +185,70 @@ public final class KafkaSchemaStore implements SchemaStore {
       }
       closed = true;
     }
-    producer.close(Duration.ofSeconds(5));
+    writer.close();
+    follower.close();
+    admin.close(Duration.ofSeconds(5));
   }
 
-  private static void ensureTopic(Map<String, Object> props, String topic, int replicationFactor,
+  /** Waits until the view holds every committed record that is in the topic now. */
+  private void catchUp(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      awaitApplied(committedEnd(deadline), "the topic", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaStoreException("Interrupted while reading topic '" + topic + "'", e);
+    }
+  }
+
+  /**
+   * The offset after the last committed record. Retries what Kafka calls retriable: a topic just
+   * created is unknown to the broker's metadata for a moment.
+   */
+  private long committedEnd(long deadline) throws InterruptedException {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    while (true) {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      try {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .partitionResult(partition).get(left, TimeUnit.MILLISECONDS).offset();
+      } catch (ExecutionException | TimeoutException e) {
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        if (!(cause instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw new SchemaStoreException("Could not read the schemas topic '" + topic
+              + "' from Kafka at " + bootstrap + ": " + cause, cause);
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private void awaitApplied(long offset, String what) throws InterruptedException {
+    awaitApplied(offset, what, READ_BACK_TIMEOUT);
+  }
+
+  private void awaitApplied(long offset, String what, Duration timeout) throws InterruptedException {
+    if (!follower.awaitApplied(offset, timeout)) {
+      String failure = follower.failure();
+      throw new SchemaStoreException("Could not read " + what + " back from the schemas topic '" + topic
+          + "' at Kafka " + bootstrap + " within " + timeout.toSeconds() + " s"
+          + (failure == null ? "" : ": " + failure));
+    }
+  }
+
+  /** A short random pause, so two registries updating at once do not keep fencing each other. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt + 10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void ensureTopic(Admin admin, String topic, int replicationFactor,
       String bootstrap) {
-    try (Admin admin = Admin.create(adminProps(props))) {
+    try {
       Optional<TopicDescription> existing = describe(admin, topic);
       if (existing.isEmpty()) {
         NewTopic newTopic = new NewTopic(topic, 1, (short) replicationFactor)
@@ -197,45 +307,6 @@ public final class KafkaSchemaStore implements SchemaStore {
     }
   }
 
-  /** Applies every record of the topic, from the start to the end offset seen on open. */
-  private static int load(Map<String, Object> props, String topic, RegistryState state,
-      String bootstrap) {
-    TopicPartition partition = new TopicPartition(topic, 0);
-    int count = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(props))) {
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition), ADMIN_TIMEOUT).get(partition);
-      long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
-      while (consumer.position(partition, ADMIN_TIMEOUT) < end) {
-        if (System.nanoTime() > deadline) {
-          throw new SchemaStoreException("Could not read the schemas topic '" + topic
-              + "' from Kafka at " + bootstrap + " within " + LOAD_TIMEOUT.toSeconds() + " s");
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          applyRecord(record, state);
-          count++;
-        }
-      }
-    } catch (KafkaException e) {
-      throw new SchemaStoreException("Could not read the schemas topic '" + topic
-          + "' from Kafka at " + bootstrap + ": " + e.getMessage(), e);
-    }
-    return count;
-  }
-
-  private static void applyRecord(ConsumerRecord<byte[], byte[]> record, RegistryState state) {
-    if (record.key() == null) {
-      return;
-    }
-    try {
-      StoreRecordCodec.decode(record.key(), record.value()).ifPresent(state::apply);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Skipping unreadable record at offset {} of the schemas topic: {}",
-          record.offset(), e.getMessage());
-    }
-  }
-
   private static Map<String, Object> adminProps(Map<String, Object> props) {
     Map<String, Object> result = new HashMap<>(props);
     result.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -246,6 +317,8 @@ public final class KafkaSchemaStore implements SchemaStore {
   private static Map<String, Object> consumerProps(Map<String, Object> props) {
     Map<String, Object> result = new HashMap<>(props);
     result.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    // An update that was fenced is aborted: no registry may ever apply it.
+    result.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     result.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     result.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     result.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -254,8 +327,12 @@ public final class KafkaSchemaStore implements SchemaStore {
     return result;
   }
 
-  private static Map<String, Object> producerProps(Map<String, Object> props) {
+  private static Map<String, Object> producerProps(Map<String, Object> props, String topic) {
     Map<String, Object> result = new HashMap<>(props);
+    result.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID_PREFIX + topic);
+    // A registry that dies mid-update holds back every reader (read_committed) until the broker
+    // aborts its transaction: keep that short. An update is a few small records.
+    result.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
     result.put(ProducerConfig.ACKS_CONFIG, "all");
     result.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     result.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

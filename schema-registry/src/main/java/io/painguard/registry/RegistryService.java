@@ -13,9 +13,9 @@ import org.apache.avro.Schema;
  * The registry's rules, independent of HTTP: registration with de-duplication and compatibility
  * checks, lookups, soft and permanent deletes, compatibility configuration.
  *
- * <p>Writes are serialized by one lock, so a check and the write it allows cannot interleave with
- * another write. That is enough because exactly one registry instance owns a store (there is no
- * leader election between instances).
+ * <p>Every write is one {@link SchemaStore#update}: the check and the write it allows see the same
+ * contents, and no other write -- of this registry or of another on the same store -- comes in
+ * between, so two registries never hand out the same id or version.
  */
 final class RegistryService {
 
@@ -25,7 +25,6 @@ final class RegistryService {
   private final AvroSchemaParser parser = new AvroSchemaParser();
   /** Ids are never reused, so a parsed schema can be cached by id for good. */
   private final Map<Integer, Schema> parsedById = new ConcurrentHashMap<>();
-  private final Object writeLock = new Object();
 
   RegistryService(SchemaStore store) {
     this.store = store;
@@ -39,13 +38,13 @@ final class RegistryService {
 
   /** Registers the schema under the subject and returns its id; the same schema keeps its id. */
   int register(String subject, SchemaInput input) {
-    synchronized (writeLock) {
+    return store.update(state -> {
       ParsedSchema parsed = parse(input);
-      Optional<SchemaVersionEntry> existing = state().findInSubject(subject, parsed.identity(), false);
+      Optional<SchemaVersionEntry> existing = state.findInSubject(subject, parsed.identity(), false);
       if (existing.isPresent()) {
-        return existing.get().id();
+        return SchemaStore.Update.of(existing.get().id());
       }
-      List<SchemaVersionEntry> all = state().versionsOf(subject);
+      List<SchemaVersionEntry> all = state.versionsOf(subject);
       CompatibilityLevel level = levelFor(subject);
       List<String> problems = CompatibilityChecker.check(
           level, parsed.schema(), previousVersions(live(all)));
@@ -54,13 +53,11 @@ final class RegistryService {
             + " earlier schema for subject \"" + subject + "\" (compatibility " + level
             + "), details: " + problems);
       }
-      int id = state().idOf(parsed.identity()).orElseGet(state()::reserveSchemaId);
+      int id = state.idOf(parsed.identity()).orElseGet(state::nextSchemaId);
       int version = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
-      store.write(new StoreChange.PutVersion(new SchemaVersionEntry(subject, version, id,
-          SchemaVersionEntry.AVRO, parsed.normalized(), parsed.references(), false)));
-      parsedById.putIfAbsent(id, parsed.schema());
-      return id;
-    }
+      return SchemaStore.Update.of(id, new StoreChange.PutVersion(new SchemaVersionEntry(subject,
+          version, id, SchemaVersionEntry.AVRO, parsed.normalized(), parsed.references(), false)));
+    });
   }
 
   /** The version of the subject that holds this schema. */
@@ -73,10 +70,19 @@ final class RegistryService {
         .orElseThrow(RegistryException::schemaNotFound);
   }
 
-  /** Any version carrying the id; soft-deleted ones count, since data written with it exists. */
+  /**
+   * Any version carrying the id; soft-deleted ones count, since data written with it exists. An id
+   * not known here may just have been registered through another registry on the same store, so
+   * a miss waits for the latest contents before answering 40403: a consumer must never take a
+   * fresh schema for an unknown one.
+   */
   SchemaVersionEntry schemaById(int id) {
-    return state().entriesWithId(id).stream().findFirst()
-        .orElseThrow(() -> RegistryException.schemaIdNotFound(id));
+    Optional<SchemaVersionEntry> entry = state().entriesWithId(id).stream().findFirst();
+    if (entry.isEmpty()) {
+      store.awaitLatest();
+      entry = state().entriesWithId(id).stream().findFirst();
+    }
+    return entry.orElseThrow(() -> RegistryException.schemaIdNotFound(id));
   }
 
   List<SchemaVersionEntry> versionsWithId(int id, boolean includeDeleted) {
@@ -105,6 +111,10 @@ final class RegistryService {
   SchemaVersionEntry version(String subject, VersionSpec spec, boolean includeDeleted) {
     List<SchemaVersionEntry> visible = visible(subject, includeDeleted);
     if (visible.isEmpty()) {
+      store.awaitLatest(); // the subject may just have been registered through another registry
+      visible = visible(subject, includeDeleted);
+    }
+    if (visible.isEmpty()) {
       throw RegistryException.subjectNotFound(subject);
     }
     if (spec.isLatest()) {
@@ -123,8 +133,8 @@ final class RegistryService {
   // ---- deletes ----
 
   int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
-    synchronized (writeLock) {
-      List<SchemaVersionEntry> all = state().versionsOf(subject);
+    return store.update(state -> {
+      List<SchemaVersionEntry> all = state.versionsOf(subject);
       if (all.isEmpty()) {
         throw RegistryException.subjectNotFound(subject);
       }
@@ -142,45 +152,40 @@ final class RegistryService {
       }
       requireUnreferenced(target);
       if (permanent) {
-        store.write(new StoreChange.RaiseIdFloor(state().highestId()));
-        store.write(new StoreChange.RemoveVersion(subject, target.version()));
-      } else {
-        store.write(new StoreChange.PutVersion(target.asDeleted()));
+        return SchemaStore.Update.of(target.version(), new StoreChange.RaiseIdFloor(state.highestId()),
+            new StoreChange.RemoveVersion(subject, target.version()));
       }
-      return target.version();
-    }
+      return SchemaStore.Update.of(target.version(), new StoreChange.PutVersion(target.asDeleted()));
+    });
   }
 
   List<Integer> deleteSubject(String subject, boolean permanent) {
-    synchronized (writeLock) {
-      List<SchemaVersionEntry> all = state().versionsOf(subject);
+    return store.update(state -> {
+      List<SchemaVersionEntry> all = state.versionsOf(subject);
       if (all.isEmpty()) {
         throw RegistryException.subjectNotFound(subject);
       }
       List<SchemaVersionEntry> live = live(all);
+      List<StoreChange> changes = new ArrayList<>();
       if (!permanent) {
         if (live.isEmpty()) {
           throw RegistryException.subjectSoftDeleted(subject);
         }
         live.forEach(this::requireUnreferenced);
-        for (SchemaVersionEntry entry : live) {
-          store.write(new StoreChange.PutVersion(entry.asDeleted()));
-        }
-        return live.stream().map(SchemaVersionEntry::version).toList();
+        live.forEach(entry -> changes.add(new StoreChange.PutVersion(entry.asDeleted())));
+        return SchemaStore.Update.of(live.stream().map(SchemaVersionEntry::version).toList(), changes);
       }
       if (!live.isEmpty()) {
         throw RegistryException.subjectNotSoftDeleted(subject);
       }
       all.forEach(this::requireUnreferenced);
-      store.write(new StoreChange.RaiseIdFloor(state().highestId()));
-      for (SchemaVersionEntry entry : all) {
-        store.write(new StoreChange.RemoveVersion(subject, entry.version()));
+      changes.add(new StoreChange.RaiseIdFloor(state.highestId()));
+      all.forEach(entry -> changes.add(new StoreChange.RemoveVersion(subject, entry.version())));
+      if (state.subjectLevel(subject).isPresent()) {
+        changes.add(new StoreChange.RemoveCompatibility(subject));
       }
-      if (state().subjectLevel(subject).isPresent()) {
-        store.write(new StoreChange.RemoveCompatibility(subject));
-      }
-      return all.stream().map(SchemaVersionEntry::version).toList();
-    }
+      return SchemaStore.Update.of(all.stream().map(SchemaVersionEntry::version).toList(), changes);
+    });
   }
 
   // ---- compatibility ----
@@ -212,18 +217,13 @@ final class RegistryService {
 
   /** Sets the subject's level, or the global one when subject is null. */
   void setLevel(String subject, CompatibilityLevel level) {
-    synchronized (writeLock) {
-      store.write(new StoreChange.PutCompatibility(subject, level));
-    }
+    store.update(state -> SchemaStore.Update.of(level, new StoreChange.PutCompatibility(subject, level)));
   }
 
   /** Resets the global level to the default and returns the level it had. */
   CompatibilityLevel resetGlobalLevel() {
-    synchronized (writeLock) {
-      CompatibilityLevel previous = globalLevel();
-      store.write(new StoreChange.RemoveCompatibility(null));
-      return previous;
-    }
+    return store.update(state -> SchemaStore.Update.of(
+        state.globalLevel().orElse(CompatibilityLevel.DEFAULT), new StoreChange.RemoveCompatibility(null)));
   }
 
   CompatibilityLevel subjectLevel(String subject, boolean defaultToGlobal) {
@@ -239,12 +239,9 @@ final class RegistryService {
 
   /** Removes the subject's own level and returns it; 40401 when it had none, as Confluent does. */
   CompatibilityLevel removeSubjectLevel(String subject) {
-    synchronized (writeLock) {
-      CompatibilityLevel previous = state().subjectLevel(subject)
-          .orElseThrow(() -> RegistryException.subjectNotFound(subject));
-      store.write(new StoreChange.RemoveCompatibility(subject));
-      return previous;
-    }
+    return store.update(state -> SchemaStore.Update.of(
+        state.subjectLevel(subject).orElseThrow(() -> RegistryException.subjectNotFound(subject)),
+        new StoreChange.RemoveCompatibility(subject)));
   }
 
   // ---- helpers ----

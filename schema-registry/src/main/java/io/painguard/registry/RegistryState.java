@@ -22,7 +22,7 @@ public final class RegistryState {
   private final Map<String, NavigableMap<Integer, Stored>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
   private CompatibilityLevel globalLevel;
-  /** Highest id seen in the log or reserved by this process; ids are never handed out twice. */
+  /** Highest id seen in the log (schemas and id floors); ids are never handed out twice. */
   private int highestId;
 
   synchronized void apply(StoreChange change) {
@@ -57,9 +57,12 @@ public final class RegistryState {
     }
   }
 
-  /** Reserves the next schema id: one more than any id ever seen or reserved. */
-  public synchronized int reserveSchemaId() {
-    return ++highestId;
+  /**
+   * The id a new schema gets: one more than any id in the log. Not reserved here: the store's
+   * update makes it used by writing the schema, and no other write can come in between.
+   */
+  public synchronized int nextSchemaId() {
+    return highestId + 1;
   }
 
   public synchronized int highestId() {

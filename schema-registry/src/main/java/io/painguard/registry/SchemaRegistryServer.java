@@ -9,7 +9,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * An HTTP server speaking the Confluent Schema Registry REST API over a {@link SchemaStore}.
  *
- * <p>One server owns its store: run a single instance per store (there is no leader election).
+ * <p>Several servers may share one store topic ({@link KafkaSchemaStore}): each follows the others'
+ * writes, and their writes never collide. Credentials are asked for as {@link RegistryAuth} says.
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
@@ -36,6 +37,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound
    */
   public static SchemaRegistryServer start(String host, int port, SchemaStore store) {
+    return start(host, port, store, RegistryAuth.none());
+  }
+
+  /**
+   * Starts serving on host:port (port 0 picks a free one), asking for credentials as {@code auth}
+   * says; see {@link #start(String, int, SchemaStore)}.
+   */
+  public static SchemaRegistryServer start(String host, int port, SchemaStore store, RegistryAuth auth) {
     // Javalin's "Listening on..." lines are JVM-wide chatter; callers print the URL themselves.
     JavalinLogger.startupInfo = false;
     RegistryRoutes routes = new RegistryRoutes(new RegistryService(store));
@@ -50,6 +59,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
       threads.setDaemon(true);
       config.jetty.threadPool = threads;
       config.router.mount(router -> {
+        // Before any route and before content negotiation, as Jetty's security handler runs
+        // before Confluent's resources: a refused client learns nothing else.
+        router.before(ctx -> Authentication.check(auth, ctx));
         routes.register(router);
         router.exception(RegistryException.class, ErrorResponses::registryError);
         router.exception(HttpResponseException.class, ErrorResponses::httpError);

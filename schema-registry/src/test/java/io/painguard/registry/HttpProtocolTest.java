@@ -204,8 +204,10 @@ class HttpProtocolTest extends RunningRegistry {
     private int closes;
 
     @Override
-    public void write(StoreChange change) {
-      state.apply(change);
+    public <T> T update(java.util.function.Function<RegistryState, Update<T>> update) {
+      Update<T> decided = update.apply(state);
+      decided.changes().forEach(state::apply);
+      return decided.result();
     }
 
     @Override
@@ -224,7 +226,8 @@ class HttpProtocolTest extends RunningRegistry {
     private final RegistryState state = new RegistryState();
 
     @Override
-    public void write(StoreChange change) {
+    public <T> T update(java.util.function.Function<RegistryState, Update<T>> update) {
+      update.apply(state);
       throw new SchemaStoreException("broker unreachable");
     }
 

@@ -15,8 +15,9 @@ class RegistryStateTest {
     state.apply(put("a", 1, 4));
     state.apply(put("b", 1, 9));
 
-    assertThat(state.reserveSchemaId()).isEqualTo(10);
-    assertThat(state.reserveSchemaId()).as("a reserved id is never handed out again").isEqualTo(11);
+    assertThat(state.nextSchemaId()).isEqualTo(10);
+    state.apply(put("c", 1, 10));
+    assertThat(state.nextSchemaId()).as("an id in the log is never handed out again").isEqualTo(11);
   }
 
   @Test
@@ -25,7 +26,7 @@ class RegistryStateTest {
     state.apply(put("a", 1, 4));
     state.apply(new StoreChange.RaiseIdFloor(9));
 
-    assertThat(state.reserveSchemaId()).isEqualTo(10);
+    assertThat(state.nextSchemaId()).isEqualTo(10);
   }
 
   @Test

@@ -28,7 +28,8 @@ import org.apache.kafka.common.config.ConfigException;
  *       {@value #BASIC_AUTH_USER_INFO}; {@code URL}: take {@code user:password@} from each URL
  *       </td></tr>
  *   <tr><td>{@value #BASIC_AUTH_USER_INFO}</td><td></td><td>{@code user:password}; also read
- *       from {@value #REGISTRY_BASIC_AUTH_USER_INFO}; never logged nor shown</td></tr>
+ *       from {@value #REGISTRY_BASIC_AUTH_USER_INFO}, which wins when both are set (as in
+ *       Confluent's client); never logged nor shown</td></tr>
  *   <tr><td>{@value #RETRY_MAX_MS}</td><td>5000</td><td>time budget for retrying one registry
  *       call on transient failures (connection refused, timeout, HTTP 5xx/408/429); 0 = one try
  *       per URL</td></tr>
@@ -90,9 +91,11 @@ public final class AvroSerdeConfig {
     this.useLatestVersion = bool(configs, USE_LATEST_VERSION, false);
     this.latestCacheTtlSec = number(configs, LATEST_CACHE_TTL_SEC, -1, Long.MIN_VALUE);
     this.credentialsSource = credentialsSource(configs.get(BASIC_AUTH_CREDENTIALS_SOURCE));
-    Object info = configs.get(BASIC_AUTH_USER_INFO);
+    // Confluent's UserInfoCredentialProvider reads the older, prefixed name first; so do we, so
+    // a config that sets both means the same credentials with either serde.
+    Object info = configs.get(REGISTRY_BASIC_AUTH_USER_INFO);
     if (info == null || info.toString().isBlank()) {
-      info = configs.get(REGISTRY_BASIC_AUTH_USER_INFO);
+      info = configs.get(BASIC_AUTH_USER_INFO);
     }
     this.userInfo = info == null || info.toString().isBlank() ? null : info.toString();
     if (credentialsSource == CredentialsSource.USER_INFO && userInfo == null) {

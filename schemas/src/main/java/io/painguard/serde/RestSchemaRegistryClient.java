@@ -238,8 +238,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static Schema parseSchema(JsonNode answer, String what, String path) {
     JsonNode type = answer.get("schemaType");
     if (type != null && !type.isNull() && !"AVRO".equalsIgnoreCase(type.asText())) {
-      throw new SchemaRegistryException("The registry's " + what + " is a " + type.asText()
-          + " schema, not Avro", 200, -1, null, null);
+      throw new UnsupportedSchemaException("The registry's " + what + " is a " + type.asText()
+          + " schema, not Avro", null);
+    }
+    // Checked before parsing: the text alone names types it does not define, and the parse error
+    // would hide the real reason.
+    JsonNode references = answer.get("references");
+    if (references != null && references.isArray() && !references.isEmpty()) {
+      throw new UnsupportedSchemaException("The registry's " + what + " uses " + references.size()
+          + " schema reference(s), which this client does not resolve", null);
     }
     JsonNode text = answer.get("schema");
     if (text == null || !text.isTextual()) {
@@ -249,8 +256,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     try {
       return new Schema.Parser().parse(text.asText());
     } catch (SchemaParseException e) {
-      throw new SchemaRegistryException("The registry's " + what + " is not a valid Avro schema: "
-          + e.getMessage(), 200, -1, null, e);
+      throw new UnsupportedSchemaException("The registry's " + what + " is not a valid Avro schema: "
+          + e.getMessage(), e);
     }
   }
 

@@ -6,6 +6,10 @@ import org.apache.kafka.common.errors.SerializationException;
  * A failed schema-registry call. The message says what failed and where (the registry URL, never
  * its credentials); {@link #httpStatus()} and {@link #errorCode()} carry the registry's answer
  * when there was one.
+ *
+ * <p>{@link #isTransient()} tells a registry that is not working right now (worth asking again
+ * later) from a registry that answered this request for good (a 4xx, or a schema this client
+ * cannot use, {@link UnsupportedSchemaException}): callers must not wait for the latter.
  */
 public class SchemaRegistryException extends SerializationException {
 
@@ -51,6 +55,23 @@ public class SchemaRegistryException extends SerializationException {
   /** True when the registry answered that the id, subject or version does not exist. */
   public boolean isNotFound() {
     return httpStatus == 404;
+  }
+
+  /** True when the registry refused the caller's credentials (401) or their rights (403). */
+  public boolean isUnauthorized() {
+    return httpStatus == 401 || httpStatus == 403;
+  }
+
+  /**
+   * True when the failure says nothing about the request itself, so the same call may succeed
+   * later: no answer (unreachable, timeout, interrupted), 5xx, 408 and 429, and answers that are
+   * not the registry's (a proxy's page, a redirect). False for every other 4xx -- the registry's
+   * final word on this request (401/403, 404, 409, 422...) -- and for a schema this client cannot
+   * use.
+   */
+  public boolean isTransient() {
+    boolean clientError = httpStatus >= 400 && httpStatus < 500 && httpStatus != 408 && httpStatus != 429;
+    return !clientError;
   }
 
   /** True when the registry rejected a schema as incompatible with earlier versions. */

@@ -135,6 +135,17 @@ class AvroSerdeConfigTest {
   }
 
   @Test
+  void whenBothUserInfoKeysAreSetThePrefixedOneWinsAsInConfluentsClient() {
+    AvroSerdeConfig config = AvroSerdeConfig.parse(Map.of(
+        AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://a:1",
+        AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
+        AvroSerdeConfig.BASIC_AUTH_USER_INFO, "plain:pw",
+        AvroSerdeConfig.REGISTRY_BASIC_AUTH_USER_INFO, "prefixed:pw"), false);
+
+    assertThat(config.userInfo()).isEqualTo("prefixed:pw");
+  }
+
+  @Test
   void specificTypeCanBeConfiguredByClassName() {
     try {
       // Given a classless serde told by config to read ActivityEvent

@@ -38,8 +38,9 @@ public final class DeadLetters {
     /** Processing threw unexpectedly; caught by the processing exception handler (KIP-1033). */
     PROCESSING_FAILED,
     /**
-     * The schema registry could not serve the record's schema (unreachable, 5xx) for longer than
-     * {@code painguard.topology.registry-retry-limit}; the record waited and was retried until then.
+     * The schema registry could not serve the record's schema (unreachable, 5xx) once the
+     * athlete's records had waited {@code painguard.topology.registry-retry-limit}; the record was
+     * retried until then.
      */
     REGISTRY_UNAVAILABLE,
     /**
@@ -47,7 +48,17 @@ public final class DeadLetters {
      * bytes). The record is set aside and the stored bytes are left untouched, so a build that can
      * read them can take over and the record can be replayed from here.
      */
-    STATE_UNREADABLE
+    STATE_UNREADABLE,
+    /** The schema registry refused the app's credentials (401) or rights (403) for the schema. */
+    REGISTRY_UNAUTHORIZED,
+    /** The schema registry has no schema with the record's id (404). */
+    SCHEMA_NOT_FOUND,
+    /** The schema cannot be read here: references, not Avro, or the registry calls it invalid (422). */
+    SCHEMA_UNSUPPORTED,
+    /** The schema registry refused the request with another 4xx (400, 405, 406, 409, 415...). */
+    REGISTRY_REJECTED,
+    /** The athlete already had {@code painguard.topology.registry-max-parked} records waiting. */
+    REGISTRY_WAIT_FULL
   }
 
   private DeadLetters() {}

@@ -13,8 +13,9 @@ import org.apache.avro.specific.SpecificRecord;
  * Keeps the original value bytes (not a copy) for the dead-letter queue and for parking.
  *
  * @param payload the decoded record, or null
- * @param reason why the value is a dead letter (NULL_VALUE, UNDECODABLE), or null
- * @param error what the deserializer threw, when {@code reason} is UNDECODABLE
+ * @param reason why the value is a dead letter (NULL_VALUE, UNDECODABLE, or the registry's answer
+ *     such as SCHEMA_NOT_FOUND), or null
+ * @param error what the deserializer threw, when the value could not be decoded
  * @param waiting true when the registry could not serve the value's schema right now
  * @param raw the original value bytes
  */

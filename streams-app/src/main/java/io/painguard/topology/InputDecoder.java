@@ -45,7 +45,9 @@ final class InputDecoder<T extends SpecificRecord> {
 
   /**
    * Decodes a value; never throws. A value whose schema id is known to be unavailable waits without
-   * asking the registry again; a transient registry failure marks the id unavailable and waits.
+   * asking the registry again; a transient registry failure marks the id unavailable and waits;
+   * any other registry answer dead-letters the value with the reason {@link RegistryFailures}
+   * names, and undecodable bytes with UNDECODABLE.
    */
   Incoming read(String topic, Headers headers, byte[] value, UnavailableSchemas unavailable) {
     if (value == null) {
@@ -61,11 +63,12 @@ final class InputDecoder<T extends SpecificRecord> {
     try {
       return Incoming.decoded(deserializer.deserialize(topic, headers, value), value);
     } catch (RuntimeException e) {
-      if (TransientErrors.isTransient(e)) {
+      if (RegistryFailures.waitFor(e)) {
         unavailable.add(schemaId);
         return Incoming.waitingForRegistry(value);
       }
-      return Incoming.deadLetter(DeadLetters.Reason.UNDECODABLE, e, value);
+      return Incoming.deadLetter(
+          RegistryFailures.deadLetterReason(e).orElse(DeadLetters.Reason.UNDECODABLE), e, value);
     }
   }
 

@@ -122,7 +122,7 @@ public final class PainGuardTopology {
         new InputDecoder<>(AthleteProfile.class, deserializer(AthleteProfile.class, serdeConfig),
             validator::problem, AthleteSignal.Profile::new));
     EventTimeExtractor eventTime = new EventTimeExtractor(validator, clock);
-    RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit());
+    RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit(), settings.registryMaxParked());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(REGISTRY_WAITS_STORE), Serdes.String(), Serdes.ByteArray())

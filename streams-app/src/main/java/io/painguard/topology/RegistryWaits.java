@@ -2,9 +2,9 @@ package io.painguard.topology;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.streams.KeyValue;
@@ -23,9 +23,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * of the same athlete is parked behind it, whatever its topic, so each athlete's records are still
  * processed in order. Every other athlete's records flow as usual. A punctuator retries the parked
  * records with a pause that doubles from 1 s to 30 s while the registry stays away; once a record
- * decodes, it and the athlete's records behind it are released in order. A record that has waited
- * longer than {@code painguard.topology.registry-retry-limit} is dead-lettered with reason
- * REGISTRY_UNAVAILABLE.
+ * decodes, it and the athlete's records behind it are released in order.
+ *
+ * <p>Two caps keep one athlete from being held back without bound. Time: once the athlete's records
+ * have waited {@code painguard.topology.registry-retry-limit} -- counted from when its first record
+ * began to wait, so a chain of records that each wait their turn cannot extend it -- every record
+ * the registry still cannot serve is dead-lettered (REGISTRY_UNAVAILABLE) and the rest are
+ * released. Count: an athlete may have {@code painguard.topology.registry-max-parked} records
+ * waiting; the next one is dead-lettered at once (REGISTRY_WAIT_FULL). Neither touches any other
+ * athlete.
  *
  * <p>One {@link Lot} per task, shared by that task's three decoders (one per input topic), which
  * all run on the task's thread; this object is shared by every task of the topology.
@@ -38,13 +44,20 @@ final class RegistryWaits {
 
   private final ConcurrentMap<TaskId, Lot> lots = new ConcurrentHashMap<>();
   private final long limitMillis;
+  private final int maxParked;
 
-  RegistryWaits(Duration limit) {
+  RegistryWaits(Duration limit, int maxParked) {
     this.limitMillis = limit.toMillis();
+    this.maxParked = maxParked;
   }
 
   long limitMillis() {
     return limitMillis;
+  }
+
+  /** How many records one athlete may have waiting at once. */
+  int maxParked() {
+    return maxParked;
   }
 
   /** The task's lot (built from the store when the task starts, or restarts); count it as used. */
@@ -66,10 +79,20 @@ final class RegistryWaits {
     return athlete.indexOf(SEPARATOR) < 0;
   }
 
-  /** One task's parked records: which athletes wait, and when to try again. */
+  /** One athlete's waiting: since when (its first waiting record's park time) and how many. */
+  private static final class Waiting {
+    private long since;
+    private int count;
+
+    private Waiting(long since) {
+      this.since = since;
+    }
+  }
+
+  /** One task's parked records: which athletes wait, since when, and when to try again. */
   static final class Lot {
     private final KeyValueStore<String, byte[]> store;
-    private final Set<String> waiting = new HashSet<>();
+    private final Map<String, Waiting> waiting = new HashMap<>();
     private long nextSequence;
     private long nextAttemptAt;
     private long pauseMillis = FIRST_PAUSE.toMillis();
@@ -77,12 +100,17 @@ final class RegistryWaits {
 
     private Lot(KeyValueStore<String, byte[]> store) {
       this.store = store;
+      // After a restart an athlete's wait counts from its oldest record still parked: the one
+      // released before it is gone, so the clock can only restart later, never earlier.
       try (KeyValueIterator<String, byte[]> all = store.all()) {
         while (all.hasNext()) {
-          String key = all.next().key;
-          int cut = key.indexOf(SEPARATOR);
-          waiting.add(key.substring(0, cut));
-          nextSequence = Math.max(nextSequence, Long.parseLong(key.substring(cut + 1)) + 1);
+          KeyValue<String, byte[]> entry = all.next();
+          int cut = entry.key.indexOf(SEPARATOR);
+          long parkedAt = ParkedRecord.decode(entry.value).parkedAt();
+          Waiting w = waiting.computeIfAbsent(entry.key.substring(0, cut), a -> new Waiting(parkedAt));
+          w.since = Math.min(w.since, parkedAt);
+          w.count++;
+          nextSequence = Math.max(nextSequence, Long.parseLong(entry.key.substring(cut + 1)) + 1);
         }
       }
     }
@@ -92,7 +120,18 @@ final class RegistryWaits {
     }
 
     boolean isWaiting(String athlete) {
-      return !waiting.isEmpty() && waiting.contains(athlete);
+      return !waiting.isEmpty() && waiting.containsKey(athlete);
+    }
+
+    /** How many of the athlete's records wait now. */
+    int parkedCount(String athlete) {
+      Waiting w = waiting.get(athlete);
+      return w == null ? 0 : w.count;
+    }
+
+    /** When the athlete's first waiting record was parked (its wait's start); only while waiting. */
+    long waitingSince(String athlete) {
+      return waiting.get(athlete).since;
     }
 
     int athletesWaiting() {
@@ -103,13 +142,13 @@ final class RegistryWaits {
       if (waiting.isEmpty()) {
         nextAttemptAt = now + pauseMillis;
       }
-      waiting.add(athlete);
+      waiting.computeIfAbsent(athlete, a -> new Waiting(record.parkedAt())).count++;
       store.put(athlete + SEPARATOR + String.format("%019d", nextSequence++), record.encode());
     }
 
     /** Athletes with parked records, when a retry is due; empty otherwise. */
     List<String> due(long now) {
-      return waiting.isEmpty() || now < nextAttemptAt ? List.of() : new ArrayList<>(waiting);
+      return waiting.isEmpty() || now < nextAttemptAt ? List.of() : new ArrayList<>(waiting.keySet());
     }
 
     /** The athlete's parked records in arrival order, as (store key, record). */
@@ -124,9 +163,13 @@ final class RegistryWaits {
       return out;
     }
 
-    /** The record was processed (or dead-lettered). */
+    /** The record under this store key was processed (or dead-lettered). */
     void release(String storeKey) {
       store.delete(storeKey);
+      Waiting w = waiting.get(storeKey.substring(0, storeKey.indexOf(SEPARATOR)));
+      if (w != null) {
+        w.count--;
+      }
     }
 
     /** Nothing is parked for the athlete any more. */

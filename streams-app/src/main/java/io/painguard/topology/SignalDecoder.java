@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record whose schema the registry cannot serve right now (the deserializer marked it waiting)
  * is neither failed nor dead-lettered: it waits in the {@link RegistryWaits} with the athlete's
- * later records behind it, and is retried by a wall-clock punctuator until it decodes or has waited
- * longer than the configured limit. A waiting or dead-lettered record touches nothing but itself
+ * later records behind it, and is retried by a wall-clock punctuator until it decodes or the
+ * athlete has waited longer than the configured limit. A registry that answers for good (a 4xx, an
+ * unsupported schema) dead-letters the record at once instead ({@link RegistryFailures}). A waiting or dead-lettered record touches nothing but itself
  * and, for a waiting one, its own athlete's later records, which wait behind it in order.
  */
 final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded> {
@@ -112,6 +113,12 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
       LOG.warn("Schema registry unavailable for {}-{}@{}; the record waits and is retried", source, partition, offset);
     }
     if (in.waiting() || lot.isWaiting(athlete)) {
+      if (lot.parkedCount(athlete) >= waits.maxParked()) {
+        deadLetter(raw, source, partition, offset, DeadLetters.Reason.REGISTRY_WAIT_FULL,
+            invalid("The athlete already has " + waits.maxParked() + " records waiting for the schema"
+                + " registry, the most painguard.topology.registry-max-parked allows."));
+        return;
+      }
       park(athlete, raw, source, partition, offset);
       return;
     }
@@ -165,14 +172,18 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
           }
         }
         if (outcome == null) {
-          if (now - p.parkedAt() < waits.limitMillis()) {
+          // The athlete's wait, not this record's: a chain of records each waiting its own limit
+          // would otherwise hold the athlete's later records back without end.
+          long waited = now - lot.waitingSince(athlete);
+          if (waited < waits.limitMillis()) {
             athleteDone = false;
             break; // the athlete's later records keep waiting behind this one
           }
           outcome = InputDecoder.Outcome.deadLetter(DeadLetters.Reason.REGISTRY_UNAVAILABLE,
-              new InvalidRecordException("The schema registry could not serve the record's schema for "
-                  + Duration.ofMillis(now - p.parkedAt()).toSeconds() + " s, longer than the "
-                  + Duration.ofMillis(waits.limitMillis()).toSeconds() + " s allowed."));
+              new InvalidRecordException("The schema registry could not serve the record's schema, and"
+                  + " the athlete's records had waited " + Duration.ofMillis(waited).toSeconds()
+                  + " s, longer than the " + Duration.ofMillis(waits.limitMillis()).toSeconds()
+                  + " s painguard.topology.registry-retry-limit allows."));
         }
         Record<byte[], byte[]> original = new Record<>(p.key(), p.value(), p.timestamp(), p.headers());
         emit(original, p.topic(), p.partition(), p.offset(), outcome);

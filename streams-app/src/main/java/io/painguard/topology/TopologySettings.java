@@ -20,8 +20,10 @@ import java.util.Map;
  * painguard.topology.tick-interval     60s   event time between sweeps for due alerts
  * painguard.topology.max-future-skew   24h   payload timestamps further ahead of the wall clock are invalid
  * painguard.topology.max-past-age      30d   payload timestamps further behind the wall clock are invalid (0 = no limit)
- * painguard.topology.registry-retry-limit 10m how long a record whose schema the registry cannot serve is
- *                                             retried before it goes to the dead-letter queue
+ * painguard.topology.registry-retry-limit 10m how long an athlete's records may wait for a registry that
+ *                                             cannot serve a schema before the unservable ones go to the
+ *                                             dead-letter queue
+ * painguard.topology.registry-max-parked 5000 how many records of one athlete may wait at once
  * painguard.topology.recent-alerts     10    alerts kept per athlete for the HTTP API
  * painguard.topology.max-lateness      15m   how far behind an athlete's newest event time a record
  *                                             is still applied at its own event time
@@ -35,9 +37,14 @@ import java.util.Map;
  * @param maxPastAge how far behind the wall clock a payload timestamp may be; zero for no limit. A
  *     wearable sample or pain report a month old is not a live signal but a broken clock or a
  *     mistaken replay, and would only distort an athlete's state
- * @param registryRetryLimit how long a record is kept and retried while the schema registry cannot
- *     serve its schema (unreachable, or answering 5xx) before it is dead-lettered with reason
+ * @param registryRetryLimit how long an athlete's records may wait while the schema registry cannot
+ *     serve a schema (unreachable, or answering 5xx), counted from the moment the athlete's first
+ *     record began to wait -- so a chain of waiting records cannot hold the athlete back longer --
+ *     before every record the registry still cannot serve is dead-lettered with reason
  *     REGISTRY_UNAVAILABLE
+ * @param registryMaxParked how many records of one athlete may wait for the registry at once; a
+ *     record beyond it is dead-lettered at once with reason REGISTRY_WAIT_FULL, so a long outage
+ *     or a flood of one athlete's records cannot grow the store without bound
  * @param maxLateness how far behind the athlete's newest event time a sample or report may arrive
  *     and still be applied at its own event time (alerts it reveals emitted with their evidence's
  *     time and id, alerts it contradicts withdrawn); beyond it a report counts from now on, a
@@ -56,6 +63,7 @@ public record TopologySettings(
     int recentAlerts,
     Duration maxPastAge,
     Duration registryRetryLimit,
+    int registryMaxParked,
     Duration maxLateness) {
 
   public static final String TOPICS_PREFIX = "painguard.topics.";
@@ -87,6 +95,11 @@ public record TopologySettings(
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "registry-retry-limit must not be negative, got " + registryRetryLimit + ".");
     }
+    if (registryMaxParked < 1 || registryMaxParked > MAX_REGISTRY_MAX_PARKED) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "registry-max-parked must be between 1 and " + MAX_REGISTRY_MAX_PARKED
+              + ", got " + registryMaxParked + ".");
+    }
     if (maxLateness.isNegative() || maxLateness.compareTo(MAX_MAX_LATENESS) > 0) {
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "max-lateness must be between 0 and " + Durations.format(MAX_MAX_LATENESS)
@@ -102,6 +115,13 @@ public record TopologySettings(
   public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(30);
   /** Default of {@link #registryRetryLimit()}. */
   public static final Duration DEFAULT_REGISTRY_RETRY_LIMIT = Duration.ofMinutes(10);
+  /**
+   * Default of {@link #registryMaxParked()}: ten minutes of a 1 Hz wearable is 600 records, so
+   * even several devices of one athlete stay well below it through a whole retry limit.
+   */
+  public static final int DEFAULT_REGISTRY_MAX_PARKED = 5_000;
+  /** Largest {@link #registryMaxParked()}: each waiting record is kept whole in the store. */
+  public static final int MAX_REGISTRY_MAX_PARKED = 1_000_000;
   /** Default of {@link #maxLateness()}. */
   public static final Duration DEFAULT_MAX_LATENESS = io.painguard.rules.AthleteGuard.DEFAULT_MAX_LATENESS;
   /**
@@ -127,12 +147,14 @@ public record TopologySettings(
         recentAlerts,
         maxPastAge,
         registryRetryLimit,
+        registryMaxParked,
         maxLateness);
   }
 
   /**
    * The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts, 30 days of
-   * past age, 10 minutes of registry retries, 15 minutes of lateness.
+   * past age, 10 minutes of registry retries, 5,000 waiting records per athlete, 15 minutes of
+   * lateness.
    */
   public static TopologySettings defaults() {
     return new TopologySettings(
@@ -146,6 +168,7 @@ public record TopologySettings(
         10,
         DEFAULT_MAX_PAST_AGE,
         DEFAULT_REGISTRY_RETRY_LIMIT,
+        DEFAULT_REGISTRY_MAX_PARKED,
         DEFAULT_MAX_LATENESS);
   }
 
@@ -178,6 +201,7 @@ public record TopologySettings(
         integer(values, TOPOLOGY_PREFIX + "recent-alerts"),
         duration(values, TOPOLOGY_PREFIX + "max-past-age"),
         duration(values, TOPOLOGY_PREFIX + "registry-retry-limit"),
+        integer(values, TOPOLOGY_PREFIX + "registry-max-parked"),
         duration(values, TOPOLOGY_PREFIX + "max-lateness"));
   }
 
@@ -194,6 +218,7 @@ public record TopologySettings(
     out.put(TOPOLOGY_PREFIX + "recent-alerts", Integer.toString(recentAlerts));
     out.put(TOPOLOGY_PREFIX + "max-past-age", Durations.format(maxPastAge));
     out.put(TOPOLOGY_PREFIX + "registry-retry-limit", Durations.format(registryRetryLimit));
+    out.put(TOPOLOGY_PREFIX + "registry-max-parked", Integer.toString(registryMaxParked));
     out.put(TOPOLOGY_PREFIX + "max-lateness", Durations.format(maxLateness));
     return out;
   }

@@ -87,7 +87,7 @@ class DeadLetterTopologyTest {
     app.raw("pain-reports", KEY, value);
 
     assertHeaders(
-        onlyDeadLetter().headers(), "pain-reports", "UNDECODABLE", SerializationException.class, "schema id");
+        onlyDeadLetter().headers(), "pain-reports", "SCHEMA_NOT_FOUND", SerializationException.class, "schema id");
     assertStillWorking();
   }
 

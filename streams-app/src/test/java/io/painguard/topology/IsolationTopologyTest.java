@@ -71,7 +71,7 @@ class IsolationTopologyTest {
     assertSameOutcome();
     assertThat(dirty.deadLetterTopic.readRecordsToList())
         .singleElement()
-        .satisfies(r -> assertThat(DeadLetters.header(r.headers(), DeadLetters.REASON)).isEqualTo("UNDECODABLE"));
+        .satisfies(r -> assertThat(DeadLetters.header(r.headers(), DeadLetters.REASON)).isEqualTo("SCHEMA_NOT_FOUND"));
   }
 
   // ---- the episode ----

@@ -41,7 +41,7 @@ final class TopologyFixture implements AutoCloseable {
   /** The wall clock: ten days after the scripted events, so none is "in the future". */
   static final Instant NOW = Events.T0.plus(Duration.ofDays(10));
 
-  final TopologySettings settings = TopologySettings.defaults();
+  final TopologySettings settings;
   final GuidanceSettings rules;
   final DeadLetterCounter deadLetters = new DeadLetterCounter();
   final Map<String, Object> serdeConfig;
@@ -64,9 +64,22 @@ final class TopologyFixture implements AutoCloseable {
 
   /** @param unavailable schema ids the registry "cannot serve": records framed with them wait */
   TopologyFixture(GuidanceSettings rules, UnavailableSchemas unavailable) {
+    this(TopologySettings.defaults(), rules, null, unavailable);
+  }
+
+  /** With these settings and a real registry's serde settings (null: a private mock registry). */
+  TopologyFixture(TopologySettings settings, Map<String, Object> registrySerdeConfig) {
+    this(settings, GuidanceSettings.defaults(), registrySerdeConfig, new UnavailableSchemas());
+  }
+
+  private TopologyFixture(
+      TopologySettings settings, GuidanceSettings rules, Map<String, Object> registrySerdeConfig, UnavailableSchemas unavailable) {
+    this.settings = settings;
     this.rules = rules;
     this.scope = "painguard-test-" + UUID.randomUUID();
-    this.serdeConfig = Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope);
+    this.serdeConfig = registrySerdeConfig != null
+        ? registrySerdeConfig
+        : Map.of("schema.registry.url", MockSchemaRegistry.URL_PREFIX + scope);
     this.topology =
         PainGuardTopology.build(
             settings, rules, serdeConfig, deadLetters, Clock.fixed(NOW, ZoneOffset.UTC), unavailable);

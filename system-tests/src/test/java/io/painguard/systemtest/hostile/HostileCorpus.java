@@ -79,7 +79,7 @@ final class HostileCorpus {
   private Bad unknownSchemaId(int i, String athlete) {
     byte[] valid = encoder.encode(topics.pain(), pain(athlete, i, 3).build());
     ByteBuffer.wrap(valid).putInt(1, 900_000 + i);
-    return new Bad("unknown schema id", topics.pain(), key(athlete), valid, "UNDECODABLE");
+    return new Bad("unknown schema id", topics.pain(), key(athlete), valid, "SCHEMA_NOT_FOUND");
   }
 
   private Bad wrongMagicByte(int i, String athlete) {

@@ -57,6 +57,8 @@ class SaslSslIT {
 
   static final String USER = "painguard-svc";
   static final String PASSWORD = "sasl-Pa55-91c3e7";
+  static final String REGISTRY_USER = "painguard-registry";
+  static final String REGISTRY_PASSWORD = "reg-Pa55-0c4e2a";
   static final String WRONG_JAAS = BrokerSecurity.scramJaasConfig(USER, "not-the-password");
   /** How long a refused client gets before it must have failed (kept short: the suite waits). */
   static final Duration REFUSAL_TIMEOUT = Duration.ofSeconds(4);
@@ -69,7 +71,8 @@ class SaslSslIT {
     long started = System.nanoTime();
     // Starting at all proves the registry's storage connected: LocalStack opens the schema store
     // on _schemas with the same credentials-bearing client properties, then registers the contract.
-    stack = SystemStack.start(LocalStack.builder().security(BrokerSecurity.saslSsl(USER, PASSWORD)).shutdownHook(false));
+    stack = SystemStack.start(LocalStack.builder().security(BrokerSecurity.saslSsl(USER, PASSWORD))
+        .registryCredentials(REGISTRY_USER, REGISTRY_PASSWORD).shutdownHook(false));
     stackStartMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
   }
 
@@ -198,15 +201,11 @@ class SaslSslIT {
     // Given the running stack (its registry opened _schemas with the credentials)...
     assertThat(stack.stack().contractSchemaIds()).isNotEmpty();
 
-    // When a new schema is registered over HTTP
+    // When a new schema is registered over HTTP, with the registry's credentials
     String subject = "sasl-check-value";
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/subjects/" + subject + "/versions"))
-            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"SaslCheck\\\",\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}\"}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = registry("POST", "/subjects/" + subject + "/versions",
+        "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"SaslCheck\\\",\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}\"}",
+        REGISTRY_USER + ":" + REGISTRY_PASSWORD);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
     // Then it is in the Kafka topic: a store opened with the credentials reads it back
@@ -226,6 +225,36 @@ class SaslSslIT {
         .hasMessageContaining("Authentication failed");
   }
 
+  @Test
+  void theSecuredStacksRegistryRefusesWritesWithoutItsCredentials() throws Exception {
+    // Deleting the contract's subject or relaxing compatibility, without or with wrong credentials
+    String wrong = REGISTRY_USER + ":not-" + REGISTRY_PASSWORD;
+    List<HttpResponse<String>> refused = List.of(
+        registry("DELETE", "/subjects/pain-reports-value", null, null),
+        registry("DELETE", "/subjects/pain-reports-value/versions/1", null, wrong),
+        registry("PUT", "/config", "{\"compatibility\":\"NONE\"}", null),
+        registry("POST", "/subjects/pain-reports-value/versions", "{\"schema\":\"\\\"string\\\"\"}", wrong));
+
+    // Then each is refused with Confluent's 401, and nothing changed
+    assertThat(refused).allSatisfy(r -> {
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).isEqualTo("{\"error_code\":401,\"message\":\"Unauthorized\"}");
+    });
+    assertThat(registry("GET", "/subjects/pain-reports-value/versions", null, null).body()).isEqualTo("[1]");
+    assertThat(registry("GET", "/config", null, null).body()).contains("BACKWARD");
+  }
+
+  private static HttpResponse<String> registry(String method, String path, String body, String userInfo) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.registryUrl() + path))
+        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (userInfo != null) {
+      request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+          .encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The stack's app settings (credentials included), with its own state directory and HTTP port 0. */
   private static Map<String, String> appSettings(TopicNames topics, String alerts, String deadLetters) {
     Map<String, String> settings = stack.appSettings("pg-" + alerts, topics, alerts, deadLetters);
@@ -236,9 +265,16 @@ class SaslSslIT {
     return settings;
   }
 
-  /** {@code -P} arguments for the simulator: the stack's security settings with this password. */
+  /**
+   * {@code -P} arguments for the simulator: the stack's security settings with this password, and
+   * the registry's credentials (it registers its schemas).
+   */
   private static List<String> securityArguments(String password) {
     List<String> args = new ArrayList<>();
+    stack.stack().registryClientProperties().forEach((key, value) -> {
+      args.add("-P");
+      args.add(key + "=" + value);
+    });
     stack.clientProperties().forEach((key, value) -> {
       if (!key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
         String v = key.equals("sasl.jaas.config") ? BrokerSecurity.scramJaasConfig(USER, password) : String.valueOf(value);

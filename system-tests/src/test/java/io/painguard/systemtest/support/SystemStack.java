@@ -89,7 +89,8 @@ public final class SystemStack implements AutoCloseable {
   }
 
   /**
-   * App settings pointing at this stack: {@code kafka.*} connection properties, the registry,
+   * App settings pointing at this stack: {@code kafka.*} connection properties, the registry (and
+   * its credentials, if it has any),
    * the application id, the input topics and the two output topics (created here).
    */
   public Map<String, String> appSettings(
@@ -99,6 +100,8 @@ public final class SystemStack implements AutoCloseable {
     clientProperties().forEach((k, v) -> settings.put("kafka." + k, String.valueOf(v)));
     settings.put("kafka.application.id", applicationId);
     settings.put("schema.registry.url", registryUrl());
+    // The registry's basic-auth credentials, when it asks for them (a secured stack does).
+    settings.putAll(stack.registryClientProperties());
     settings.put("painguard.topics.activity-events", inputs.activity());
     settings.put("painguard.topics.pain-reports", inputs.pain());
     settings.put("painguard.topics.athlete-profiles", inputs.profile());
