@@ -132,7 +132,7 @@ public record RuntimeSettings(
   public String toString() {
     // The tokens are secrets: never part of a dump.
     return "RuntimeSettings[httpHost=" + httpHost + ", httpPort=" + httpPort + ", tokens="
-        + (httpTokens.isBlank() ? "none" : Secrets.MASK) + ", sseHeartbeat=" + sseHeartbeat
+        + (httpTokens.isBlank() ? "none" : io.painguard.redaction.Redaction.MASK) + ", sseHeartbeat=" + sseHeartbeat
         + ", sseReplay=" + sseReplay + ", forwardTimeout=" + forwardTimeout + ", startupTimeout="
         + startupTimeout + ", createTopics=" + createTopics + ", shutdownTimeout=" + shutdownTimeout + "]";
   }
