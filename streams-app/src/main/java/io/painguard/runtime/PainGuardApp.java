@@ -122,8 +122,8 @@ public final class PainGuardApp implements AutoCloseable {
   }
 
   private void run() {
-    hub = new AlertStreamHub(json, runtime.sseReplay(), runtime.sseHeartbeat());
-    metrics.sseClients(hub::size);
+    hub = new AlertStreamHub(json, runtime.sseReplay(), runtime.sseHeartbeat(), runtime.sseMaxClients());
+    metrics.sseClients(hub::size, hub::slowClientsDisconnected, hub::clientsRefused);
     // Kafka's metric tags carry client ids and the like, which a deployment may have made of secrets.
     api = new ApiServer(runtime, tokens, this::streamsState, () -> Redaction.text(metrics.scrape()), hub, json).start();
     applicationServer = applicationServer(config, runtime.httpHost(), api.port());
