@@ -13,8 +13,10 @@ import io.painguard.rules.ProfilePlausibility;
 import io.painguard.topology.DeadLetterCounter;
 import io.painguard.topology.DeadLetters;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -52,7 +54,7 @@ public final class PainGuardMetrics implements AutoCloseable {
   private final Map<Severity, Map<AlertState, Counter>> alerts = new EnumMap<>(Severity.class);
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
   // A FunctionCounter holds its object weakly; suppliers made for it would be collected at once.
-  private final java.util.List<Object> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Object> held = new CopyOnWriteArrayList<>();
   private KafkaStreamsMetrics streamsMetrics;
 
   public PainGuardMetrics(DeadLetterCounter deadLetters) {
