@@ -1,6 +1,7 @@
 package io.painguard.launcher;
 
 import io.painguard.bench.BenchCommand;
+import io.painguard.redaction.Redaction;
 import io.painguard.runtime.AppCommand;
 import io.painguard.simulator.cli.SimulateCommand;
 import io.painguard.stack.StackCommand;
@@ -65,6 +66,6 @@ public final class PainGuardCli {
       t = t.getCause();
     }
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return message.replaceAll("\\s+", " ").trim();
+    return Redaction.text(message.replaceAll("\\s+", " ").trim()); // a message may quote a setting
   }
 }

@@ -1,5 +1,6 @@
 package io.painguard.stack;
 
+import io.painguard.redaction.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public final class StackCommand implements Callable<Integer> {
       }
       stack = builder.build();
     } catch (RuntimeException e) {
-      err.println("Could not prepare the local stack: " + e.getMessage());
+      err.println("Could not prepare the local stack: " + Redaction.text(e.getMessage()));
       err.flush();
       return START_FAILED;
     }
@@ -90,7 +91,7 @@ public final class StackCommand implements Callable<Integer> {
       stack.start();
     } catch (RuntimeException e) {
       stack.close();
-      err.println("Could not start the local stack: " + e.getMessage());
+      err.println("Could not start the local stack: " + Redaction.text(e.getMessage()));
       err.flush();
       return START_FAILED;
     }

@@ -209,12 +209,7 @@ public final class AvroSerdeConfig {
    * that even an unencoded '/' or '@' in a password cannot leak.
    */
   static String redact(String url) {
-    int scheme = url.indexOf("://");
-    int at = url.lastIndexOf('@');
-    if (scheme < 0 || at < scheme) {
-      return url;
-    }
-    return url.substring(0, scheme + 3) + url.substring(at + 1);
+    return io.painguard.redaction.Redaction.url(url); // also hides ?access_token= and the like
   }
 
   private static List<String> parseUrls(Object value) {

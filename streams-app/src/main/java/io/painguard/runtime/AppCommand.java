@@ -1,5 +1,6 @@
 package io.painguard.runtime;
 
+import io.painguard.redaction.Redaction;
 import io.painguard.runtime.config.AppConfig;
 import io.painguard.runtime.config.ConfigException;
 import io.painguard.runtime.config.EnvironmentKeys;
@@ -80,7 +81,7 @@ public final class AppCommand implements Callable<Integer> {
     try {
       app = PainGuardApp.start(config(System.getenv()));
     } catch (ConfigException | StartupException e) {
-      err.println("painguard app: " + e.getMessage());
+      err.println("painguard app: " + Redaction.text(e.getMessage())); // it may quote a setting
       err.flush();
       return EXIT_REFUSED;
     }

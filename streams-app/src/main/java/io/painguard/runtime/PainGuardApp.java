@@ -1,6 +1,7 @@
 package io.painguard.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.painguard.redaction.Redaction;
 import io.painguard.rules.GuidanceSettings;
 import io.painguard.runtime.config.AppConfig;
 import io.painguard.runtime.config.ConfigException;
@@ -121,9 +122,10 @@ public final class PainGuardApp implements AutoCloseable {
   }
 
   private void run() {
-    hub = new AlertStreamHub(json, runtime.sseReplay(), runtime.sseHeartbeat());
-    metrics.sseClients(hub::size);
-    api = new ApiServer(runtime, tokens, this::streamsState, metrics::scrape, hub, json).start();
+    hub = new AlertStreamHub(json, runtime.sseReplay(), runtime.sseHeartbeat(), runtime.sseMaxClients());
+    metrics.sseClients(hub::size, hub::slowClientsDisconnected, hub::clientsRefused);
+    // Kafka's metric tags carry client ids and the like, which a deployment may have made of secrets.
+    api = new ApiServer(runtime, tokens, this::streamsState, () -> Redaction.text(metrics.scrape()), hub, json).start();
     applicationServer = applicationServer(config, runtime.httpHost(), api.port());
 
     // Follow the alerts before the topology can produce any, so a dashboard misses none.

@@ -1,5 +1,6 @@
 package io.painguard.stack.kafka;
 
+import io.painguard.redaction.KnownSecrets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -53,10 +54,14 @@ public final class BrokerSecurity {
   public static BrokerSecurity saslSsl(String username, String password) {
     byte[] random = new byte[16];
     new SecureRandom().nextBytes(random);
+    String storePassword = HexFormat.of().formatHex(random);
+    // The broker's and the registry store's clients echo these in errors; the logs must not.
+    KnownSecrets.remember(password);
+    KnownSecrets.remember(storePassword);
     return new BrokerSecurity(
         requireSafe(username, "The SASL username"),
         requireSafe(password, "The SASL password"),
-        HexFormat.of().formatHex(random));
+        storePassword);
   }
 
   public boolean isSaslSsl() {

@@ -1,5 +1,7 @@
 package io.painguard.simulator.cli;
 
+import io.painguard.redaction.KnownSecrets;
+import io.painguard.redaction.Redaction;
 import io.painguard.simulator.ConfigurationException;
 import io.painguard.simulator.RecordSink;
 import io.painguard.simulator.TopicNames;
@@ -194,11 +196,11 @@ public final class SimulateCommand implements Callable<Integer> {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((ex, args) -> {
-      err.println("simulate: " + ex.getMessage() + " (see --help)");
+      err.println("simulate: " + Redaction.text(ex.getMessage()) + " (see --help)"); // may quote a value
       return EXIT_CONFIG;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      err.println("simulate: " + messageOf(ex));
+      err.println("simulate: " + Redaction.text(messageOf(ex)));
       return EXIT_CONFIG;
     });
     return cli;
@@ -220,6 +222,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Before anything can print them: a refusal, a Kafka or registry error, a log line.
+    KnownSecrets.rememberSettings(producerProperties);
+    KnownSecrets.rememberUrl(registry);
     if (listScenarios) {
       return listScenarios();
     }

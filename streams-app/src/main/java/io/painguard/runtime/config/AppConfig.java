@@ -1,5 +1,7 @@
 package io.painguard.runtime.config;
 
+import io.painguard.redaction.KnownSecrets;
+import io.painguard.redaction.Redaction;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,6 +57,8 @@ public final class AppConfig {
     for (Map<String, String> layer : layers) {
       merged.putAll(layer);
     }
+    // Before anything can print them: a refusal below, the start-up dump, Kafka's own logs.
+    KnownSecrets.rememberSettings(merged);
     AppConfig config = new AppConfig(merged);
     config.validate();
     return config;
@@ -90,7 +94,7 @@ public final class AppConfig {
         throw new IllegalArgumentException();
       }
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(key + " '" + value + "' is not an http(s) URL with a host.");
+      throw new ConfigException(key + " '" + Redaction.url(value) + "' is not an http(s) URL with a host.");
     }
   }
 
@@ -157,10 +161,14 @@ public final class AppConfig {
     return family;
   }
 
-  /** Every setting, secrets masked: safe to log or print. */
+  /**
+   * Every setting, safe to log or print: secret keys masked, and credentials in other values (a
+   * registry URL's {@code user:password@} or {@code ?access_token=}) cut.
+   */
   public Map<String, String> redacted() {
     Map<String, String> shown = new TreeMap<>();
-    settings.forEach((key, value) -> shown.put(key, Secrets.isSecret(key) ? Secrets.MASK : value));
+    settings.forEach(
+        (key, value) -> shown.put(key, Redaction.isSecretKey(key) ? Redaction.MASK : Redaction.text(value)));
     return shown;
   }
 

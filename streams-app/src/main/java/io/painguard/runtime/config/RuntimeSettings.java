@@ -16,6 +16,7 @@ import java.util.Set;
  * painguard.http.tokens              (none)   TOKEN=admin or TOKEN=coach:COACH_ID, comma-separated
  * painguard.http.sse-heartbeat       15s      comment sent to idle alert streams so proxies keep them open
  * painguard.http.sse-replay          50       recent alerts a new alert stream starts with
+ * painguard.http.sse-max-clients     200      alert streams open at once; more get 503
  * painguard.http.forward-timeout     5s       timeout of a query forwarded to the instance owning an athlete
  * painguard.startup.timeout          10s      how long the broker and registry get to answer at start
  * painguard.startup.create-topics    true     create missing topics (broker defaults; profiles compacted)
@@ -28,6 +29,7 @@ public record RuntimeSettings(
     String httpTokens,
     Duration sseHeartbeat,
     int sseReplay,
+    int sseMaxClients,
     Duration forwardTimeout,
     Duration startupTimeout,
     boolean createTopics,
@@ -47,6 +49,7 @@ public record RuntimeSettings(
     d.put("painguard.http.tokens", "");
     d.put("painguard.http.sse-heartbeat", "15s");
     d.put("painguard.http.sse-replay", "50");
+    d.put("painguard.http.sse-max-clients", "200");
     d.put("painguard.http.forward-timeout", "5s");
     d.put("painguard.startup.timeout", "10s");
     d.put("painguard.startup.create-topics", "true");
@@ -81,6 +84,7 @@ public record RuntimeSettings(
         value(config, "painguard.http.tokens"),
         duration(config, "painguard.http.sse-heartbeat", Duration.ofSeconds(1)),
         integer(config, "painguard.http.sse-replay", 0, 1000),
+        integer(config, "painguard.http.sse-max-clients", 1, 10_000),
         duration(config, "painguard.http.forward-timeout", Duration.ofMillis(100)),
         duration(config, "painguard.startup.timeout", Duration.ofSeconds(1)),
         bool(config, "painguard.startup.create-topics"),
@@ -132,8 +136,8 @@ public record RuntimeSettings(
   public String toString() {
     // The tokens are secrets: never part of a dump.
     return "RuntimeSettings[httpHost=" + httpHost + ", httpPort=" + httpPort + ", tokens="
-        + (httpTokens.isBlank() ? "none" : Secrets.MASK) + ", sseHeartbeat=" + sseHeartbeat
-        + ", sseReplay=" + sseReplay + ", forwardTimeout=" + forwardTimeout + ", startupTimeout="
+        + (httpTokens.isBlank() ? "none" : io.painguard.redaction.Redaction.MASK) + ", sseHeartbeat=" + sseHeartbeat
+        + ", sseReplay=" + sseReplay + ", sseMaxClients=" + sseMaxClients + ", forwardTimeout=" + forwardTimeout + ", startupTimeout="
         + startupTimeout + ", createTopics=" + createTopics + ", shutdownTimeout=" + shutdownTimeout + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.painguard.runtime.http;
 
+import io.painguard.redaction.KnownSecrets;
 import io.painguard.runtime.config.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,6 +69,7 @@ public final class AccessTokens {
       if (!seen.add(token)) {
         throw new ConfigException(where + " repeats a token given earlier; each token needs one role.");
       }
+      KnownSecrets.remember(token); // so that no log line shows it, e.g. a request's ?access_token=
       entries.add(new Entry(sha256(token), caller));
     }
     return new AccessTokens(entries, constantTimeEquals);

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
  * GET /api/athletes/{id}/alerts    recent alerts, newest first
  * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
+ *                                  (503 beyond painguard.http.sse-max-clients open streams)
  * GET /                            the dashboard (static; it asks the API with the token it is given)
  * </pre>
  *
@@ -112,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
             });
     app.before(this::securityHeaders);
     app.before("/api/*", this::authenticate);
+    app.before(STREAM_PATH, this::streamRoom);
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e));
     app.exception(
         Exception.class,
@@ -182,6 +184,14 @@ public final class ApiServer implements AutoCloseable {
       throw ApiError.unauthorized();
     }
     ctx.attribute(CALLER, caller.get());
+  }
+
+  private void streamRoom(Context ctx) {
+    if (!hub.admits()) {
+      ctx.header("Retry-After", "10");
+      throw ApiError.unavailable("This instance already serves its maximum of " + hub.maxClients()
+          + " alert streams (painguard.http.sse-max-clients); try again later.");
+    }
   }
 
   private void error(Context ctx, ApiError e) {

@@ -13,8 +13,10 @@ import io.painguard.rules.ProfilePlausibility;
 import io.painguard.topology.DeadLetterCounter;
 import io.painguard.topology.DeadLetters;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -36,6 +38,10 @@ import org.apache.kafka.streams.KafkaStreams;
  *       ({@code field} = birthYear, restingHeartRateBpm or maxHeartRateBpm), once per profile
  *       record applied;
  *   <li>{@code painguard_sse_clients}: open alert streams;
+ *   <li>{@code painguard_sse_slow_clients_disconnected_total}: alert streams disconnected because
+ *       they fell too far behind (a dashboard that stopped reading);
+ *   <li>{@code painguard_sse_clients_refused_total}: alert streams refused with 503 because
+ *       {@code painguard.http.sse-max-clients} were open;
  *   <li>{@code painguard_streams_running}: 1 while Kafka Streams is RUNNING, else 0.
  * </ul>
  *
@@ -47,6 +53,8 @@ public final class PainGuardMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<Severity, Map<AlertState, Counter>> alerts = new EnumMap<>(Severity.class);
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
+  // A FunctionCounter holds its object weakly; suppliers made for it would be collected at once.
+  private final List<Object> held = new CopyOnWriteArrayList<>();
   private KafkaStreamsMetrics streamsMetrics;
 
   public PainGuardMetrics(DeadLetterCounter deadLetters) {
@@ -118,9 +126,17 @@ public final class PainGuardMetrics implements AutoCloseable {
                 .register(registry));
   }
 
-  /** Publishes the number of open alert streams. */
-  public void sseClients(Supplier<Number> count) {
-    Gauge.builder("painguard.sse.clients", count).description("Open alert streams").register(registry);
+  /** Publishes the number of open alert streams and how many were cut off or refused. */
+  public void sseClients(Supplier<Number> open, Supplier<Number> slowDisconnected, Supplier<Number> refused) {
+    Gauge.builder("painguard.sse.clients", open).description("Open alert streams").register(registry);
+    held.add(slowDisconnected);
+    held.add(refused);
+    FunctionCounter.builder("painguard.sse.slow.clients.disconnected", slowDisconnected, s -> s.get().doubleValue())
+        .description("Alert streams disconnected because they fell too far behind")
+        .register(registry);
+    FunctionCounter.builder("painguard.sse.clients.refused", refused, s -> s.get().doubleValue())
+        .description("Alert streams refused because the most allowed were open")
+        .register(registry);
   }
 
   /** Adds Kafka Streams' metrics and the running gauge; call once the instance exists. */

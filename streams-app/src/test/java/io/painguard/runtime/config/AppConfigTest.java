@@ -87,9 +87,28 @@ class AppConfigTest {
                 "basic.auth.user.info", "coach:s3cret",
                 "kafka.default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde"));
 
-    assertThat(config.toString()).doesNotContain("p4ss", "trust-me", "s3cret").contains(Secrets.MASK);
+    assertThat(config.toString()).doesNotContain("p4ss", "trust-me", "s3cret").contains(io.painguard.redaction.Redaction.MASK);
     assertThat(config.redacted()).containsEntry("kafka.default.key.serde",
         "org.apache.kafka.common.serialization.Serdes$StringSerde");
+  }
+
+  @Test
+  void credentialsInsideTheRegistryUrlNeverShowInTheDumpOrARefusal() {
+    AppConfig config =
+        AppConfig.of(
+            Map.of(
+                "schema.registry.url",
+                "https://reg-user:url-Pa55-word@registry:8081/?access_token=url-token-77,http://b:8081"));
+
+    assertThat(config.redacted().get("schema.registry.url"))
+        .isEqualTo("https://registry:8081/?access_token=[hidden],http://b:8081");
+    assertThat(config.toString()).doesNotContain("url-Pa55-word", "url-token-77", "reg-user");
+    assertThat(config.serdeConfig().get("schema.registry.url").toString())
+        .as("the serde still gets the URL as configured")
+        .contains("reg-user:url-Pa55-word@");
+    assertThatThrownBy(() -> AppConfig.of(Map.of("schema.registry.url", "ftp://u:ftp-Pa55@registry/")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("schema.registry.url 'ftp://registry/' is not an http(s) URL with a host.");
   }
 
   @Test

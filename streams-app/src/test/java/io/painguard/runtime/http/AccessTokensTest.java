@@ -101,4 +101,12 @@ class AccessTokensTest {
     assertThat(tokens.toString()).doesNotContain("s3cr3t");
     assertThat(Caller.coach("c1").toString()).isEqualTo("coach c1");
   }
+
+  @Test
+  void aParsedTokenIsHiddenInAnyLineThatQuotesIt() {
+    AccessTokens.parse("tok-in-a-path-42=coach:c1");
+
+    assertThat(io.painguard.redaction.Redaction.text("GET /api/alerts/stream?t=tok-in-a-path-42 from 10.0.0.1"))
+        .isEqualTo("GET /api/alerts/stream?t=[hidden] from 10.0.0.1");
+  }
 }

@@ -43,9 +43,20 @@ public final class ApiClient implements AutoCloseable {
     final int status;
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+    private InputStream body;
 
     EventStream(int status) {
       this.status = status;
+    }
+
+    /** Events received and not yet taken with {@link #next} or {@link #await}. */
+    public int received() {
+      return events.size();
+    }
+
+    /** Closes the stream from this end. */
+    public void close() throws java.io.IOException {
+      body.close();
     }
 
     public int status() {
@@ -84,6 +95,7 @@ public final class ApiClient implements AutoCloseable {
     HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     EventStream stream = new EventStream(response.statusCode());
     InputStream body = response.body();
+    stream.body = body;
     synchronized (streams) {
       streams.add(body);
     }

@@ -38,7 +38,7 @@ class ApiServerTest {
                     "painguard.http.port", "0",
                     "painguard.http.sse-heartbeat", "1s",
                     "painguard.http.forward-timeout", "2s")));
-    AlertStreamHub hub = new AlertStreamHub(json, 5, settings.sseHeartbeat());
+    AlertStreamHub hub = new AlertStreamHub(json, 5, settings.sseHeartbeat(), settings.sseMaxClients());
     ApiServer api =
         new ApiServer(settings, AccessTokens.parse(TOKENS), state::get, () -> "painguard_test_total 1.0\n", hub, json)
             .start();
