@@ -181,7 +181,8 @@ public final class PainGuardApp implements AutoCloseable {
             metrics);
     KafkaStreams created;
     try {
-      created = new KafkaStreams(topology, streamsProperties(config, topics, deadLetters, applicationServer));
+      created = new KafkaStreams(
+          topology, streamsProperties(config, topics, deadLetters, applicationServer), new LeaveGroupOnThreadDeath());
     } catch (org.apache.kafka.common.KafkaException e) {
       // e.g. a state directory that cannot be created, or client security settings Kafka rejects
       throw new StartupException("Kafka Streams cannot start: " + StartupChecks.rootMessage(e) + ".", e);

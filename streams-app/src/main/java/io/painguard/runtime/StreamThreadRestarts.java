@@ -54,6 +54,7 @@ final class StreamThreadRestarts implements StreamsUncaughtExceptionHandler {
       deadLetters.unwritable("the broker refuses writes to " + deadLetterTopic + " (TopicAuthorizationException)");
     }
     onReplace.run();
+    LeaveGroupOnThreadDeath.threadDying();
     Duration pause = nextPause(System.nanoTime());
     LOG.error(
         "Stream thread {} failed ({}); replacing it in {} ms",
