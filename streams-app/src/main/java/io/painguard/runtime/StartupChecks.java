@@ -27,6 +27,7 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,8 +123,7 @@ final class StartupChecks {
           create(admin, topic, topic.equals(topics.athleteProfilesTopic()), ms, bootstrap);
         }
       }
-      Map<String, TopicDescription> inputs =
-          admin.describeTopics(topics.inputTopics()).allTopicNames().get(ms, TimeUnit.MILLISECONDS);
+      Map<String, TopicDescription> inputs = describe(admin, topics.inputTopics(), ms);
       checkCoPartitioned(topics.inputTopics(), inputs);
       return outputs(admin, topics, ms, bootstrap);
     } catch (InterruptedException e) {
@@ -141,9 +141,7 @@ final class StartupChecks {
       throws InterruptedException, ExecutionException, TimeoutException {
     String alerts = topics.exertionAlertsTopic();
     String dlq = topics.deadLetterTopic();
-    Map<String, TopicDescription> outputs =
-        admin.describeTopics(List.of(alerts, dlq), new DescribeTopicsOptions().includeAuthorizedOperations(true))
-            .allTopicNames().get(ms, TimeUnit.MILLISECONDS);
+    Map<String, TopicDescription> outputs = describe(admin, List.of(alerts, dlq), ms);
     if (!mayWrite(outputs.get(alerts))) {
       throw new StartupException(
           "This principal may not write to topic '" + alerts + "' on " + bootstrap + "; grant it WRITE there"
@@ -161,6 +159,26 @@ final class StartupChecks {
           dlq, e.getClass().getSimpleName());
     }
     return new OutputTopics(dlqWritable, maxMessageBytes);
+  }
+
+  /**
+   * The topics' descriptions with this principal's authorized operations. A topic created a moment
+   * ago may not be known to every part of the broker yet: asked again until {@code ms} have passed.
+   */
+  private static Map<String, TopicDescription> describe(Admin admin, List<String> names, long ms)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    while (true) {
+      try {
+        return admin.describeTopics(names, new DescribeTopicsOptions().includeAuthorizedOperations(true))
+            .allTopicNames().get(ms, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   /** No authorizer (or an old broker) reports no operations: then nothing says we may not. */

@@ -128,19 +128,23 @@ public final class StreamsHealth implements StateRestoreListener {
       replacedAt.removeFirst();
     }
     List<String> problems = new ArrayList<>();
+    long onset = Long.MAX_VALUE; // when the earliest problem began, for the liveness grace
     if (replacedAt.size() >= settings.maxThreadReplacements() && lastProgress < lastReplacement) {
       problems.add(replacedAt.size() + " stream-thread replacements in the last "
           + Durations.format(settings.replacementWindow()) + " and nothing committed since the last one");
+      onset = lastReplacement;
     }
     Map<TopicPartition, Tracker> sorted = new java.util.TreeMap<>(
         java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
     sorted.putAll(partitions);
-    sorted.forEach((tp, t) -> {
+    for (Map.Entry<TopicPartition, Tracker> e : sorted.entrySet()) {
+      Tracker t = e.getValue();
       if (stalled(t, now)) {
-        problems.add("input partition " + tp + " has " + t.waiting() + " records waiting and its committed offset has not moved for "
-            + Duration.ofNanos(now - t.since()).toSeconds() + " s");
+        problems.add("input partition " + e.getKey() + " has " + t.waiting() + " records waiting and its committed offset"
+            + " has not moved for " + Duration.ofNanos(now - t.since()).toSeconds() + " s");
+        onset = Math.min(onset, t.since() + settings.stallTimeout().toNanos());
       }
-    });
+    }
     if (problems.isEmpty()) {
       if (stuckSince != null) {
         LOG.info("PainGuard is making progress again; ready.");
@@ -148,7 +152,7 @@ public final class StreamsHealth implements StateRestoreListener {
       stuckSince = null;
     } else {
       if (stuckSince == null) {
-        stuckSince = now;
+        stuckSince = Math.min(onset, now);
       }
       if (!summary(problems).equals(summary(lastProblems))) {
         LOG.warn("PainGuard is stuck, /health/ready answers 503: {}", String.join("; ", problems));
