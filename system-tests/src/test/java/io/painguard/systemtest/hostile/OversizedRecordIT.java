@@ -99,9 +99,10 @@ class OversizedRecordIT {
       Arrays.fill(poison, (byte) 'x'); // no magic byte: undecodable; compresses to a few KB
       long poisonOffset = send(producer, topics.activity(), POISON_ATHLETE, poison);
       long sentAt = System.nanoTime();
+      Instant after = Instant.now(); // later event times than the poison's: the task processes them after it
       for (String athlete : athletes) {
-        send(producer, topics.pain(), athlete, encoder.encode(topics.pain(), radiculopathy(athlete, now.minusSeconds(60))));
-        send(producer, topics.activity(), athlete, encoder.encode(topics.activity(), sample(athlete, now.minusSeconds(30), 1)));
+        send(producer, topics.pain(), athlete, encoder.encode(topics.pain(), radiculopathy(athlete, after)));
+        send(producer, topics.activity(), athlete, encoder.encode(topics.activity(), sample(athlete, after.plusSeconds(1), 1)));
       }
 
       // Then each of them gets a SEEK_MEDICAL_ATTENTION alert within a minute
