@@ -210,6 +210,12 @@ class UnwritableOutputsIT {
       assertThat(Metrics.value(scrape(app), "painguard_stream_thread_replacements_total")).isGreaterThanOrEqualTo(2.0);
       assertThat(alerts.poll()).noneMatch(a -> a.getAthleteId().equals(run.watched));
 
+      // SIGTERM a few seconds after a thread was replaced: before the fix the replacement was still
+      // waiting to join the group (the dead member stayed in it for the 45 s session timeout), and
+      // that pending join held Kafka Streams' close for the whole 30 s shutdown timeout.
+      long replaced = replacements(app);
+      Await.until("another stream-thread replacement", Duration.ofSeconds(60), () -> replacements(app) > replaced);
+      Await.sleep(5000);
       long stopping = System.nanoTime();
       assertThat(app.terminate(Duration.ofSeconds(15))).as("exit status after SIGTERM").isIn(0, 143);
       Figures.record("alerts.denied.sigterm-to-exit", seconds(stopping) + " s");
@@ -320,6 +326,10 @@ class UnwritableOutputsIT {
     } catch (ExecutionException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private static long replacements(AppInstance app) {
+    return app.logs().lines().filter(l -> l.contains("Replacing thread in the streams uncaught exception handler")).count();
   }
 
   private static String scrape(AppInstance app) {
