@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every {@code painguard.*} setting the app reads (runtime, topics and topology, rules), for
+ * Every {@code painguard.*} setting the app reads (runtime, topics and topology, rules, health), for
  * mapping environment variables to keys and for checking deployment files against them.
  */
 public final class KnownSettings {
@@ -18,6 +18,7 @@ public final class KnownSettings {
     Set<String> keys = new TreeSet<>(RuntimeSettings.DEFAULTS.keySet());
     keys.addAll(GuidanceSettings.defaults().toProperties().keySet());
     keys.addAll(TopologySettings.defaults().toProperties().keySet());
+    keys.addAll(io.painguard.runtime.health.HealthSettings.defaultProperties().keySet());
     return keys;
   }
 }

@@ -11,6 +11,11 @@ import io.painguard.runtime.http.AlertStreamHub;
 import io.painguard.runtime.http.AlertView;
 import io.painguard.runtime.http.ApiServer;
 import io.painguard.runtime.http.StreamsAthleteDirectory;
+import io.painguard.runtime.health.AssignedInputs;
+import io.painguard.runtime.health.HealthSettings;
+import io.painguard.runtime.health.HealthStatus;
+import io.painguard.runtime.health.ProgressMonitor;
+import io.painguard.runtime.health.StreamsHealth;
 import io.painguard.runtime.metrics.PainGuardMetrics;
 import io.painguard.runtime.metrics.TopologyMeters;
 import io.painguard.topology.BoundedMemoryRocksDbConfig;
@@ -22,11 +27,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -60,7 +68,10 @@ public final class PainGuardApp implements AutoCloseable {
   private final AccessTokens tokens;
   private final DeadLetterCounter deadLetters = new DeadLetterCounter();
   private final PainGuardMetrics metrics = new PainGuardMetrics(deadLetters);
-  private final StreamThreadRestarts restarts = new StreamThreadRestarts();
+  private final HealthSettings healthSettings;
+  private final StreamsHealth health;
+  private final StreamThreadRestarts restarts;
+  private ProgressMonitor progress;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ObjectMapper json = new ObjectMapper();
@@ -76,12 +87,16 @@ public final class PainGuardApp implements AutoCloseable {
       RuntimeSettings runtime,
       TopologySettings topics,
       GuidanceSettings rules,
-      AccessTokens tokens) {
+      AccessTokens tokens,
+      HealthSettings healthSettings) {
     this.config = config;
     this.runtime = runtime;
     this.topics = topics;
     this.rules = rules;
     this.tokens = tokens;
+    this.healthSettings = healthSettings;
+    this.health = new StreamsHealth(healthSettings, System::nanoTime);
+    this.restarts = new StreamThreadRestarts(topics.deadLetterTopic(), deadLetters.fallbacks(), health::threadReplaced);
   }
 
   /**
@@ -99,19 +114,27 @@ public final class PainGuardApp implements AutoCloseable {
     GuidanceSettings rules =
         settings(() -> GuidanceSettings.fromProperties(config.family(GuidanceSettings.PREFIX)));
     AccessTokens tokens = AccessTokens.parse(runtime.httpTokens());
+    HealthSettings healthSettings = HealthSettings.from(config.family("painguard."));
     // Built once here so a bad Kafka value fails before anything starts.
     validateStreamsConfig(
-        streamsProperties(config, topics, new DeadLetterCounter(), applicationServer(config, "localhost", 0)));
+        streamsProperties(config, topics, new DeadLetterCounter(), applicationServer(config, "localhost", 0)),
+        topics);
 
     LOG.info("Starting PainGuard with {}", config.redacted());
     if (tokens.isEmpty()) {
       LOG.warn("painguard.http.tokens is empty: the API and the dashboard will refuse every request.");
     }
     StartupChecks.port(runtime.httpHost(), runtime.httpPort());
-    StartupChecks.broker(config.kafkaProperties(), topics, runtime.createTopics(), runtime.startupTimeout());
+    StartupChecks.OutputTopics outputs =
+        StartupChecks.broker(config.kafkaProperties(), topics, runtime.createTopics(), runtime.startupTimeout());
     StartupChecks.registry(config.serdeConfig(), topics.exertionAlertsTopic(), runtime.startupTimeout());
 
-    PainGuardApp app = new PainGuardApp(config, runtime, topics, rules, tokens);
+    PainGuardApp app =
+        new PainGuardApp(config, runtime, fitDeadLetters(topics, outputs), rules, tokens, healthSettings);
+    if (!outputs.deadLettersWritable()) {
+      app.deadLetters.fallbacks().unwritable(
+          "the broker does not let this principal write to '" + topics.deadLetterTopic() + "'");
+    }
     try {
       app.run();
     } catch (RuntimeException e) {
@@ -119,6 +142,22 @@ public final class PainGuardApp implements AutoCloseable {
       throw e;
     }
     return app;
+  }
+
+  /**
+   * The topics with the dead-letter cap lowered, when the dead-letter topic's max.message.bytes
+   * would refuse a dead letter at the cap: better a stub at once than a failed write.
+   */
+  static TopologySettings fitDeadLetters(TopologySettings topics, StartupChecks.OutputTopics outputs) {
+    int limit = outputs.deadLetterMaxMessageBytes() - PainGuardStreamsConfig.FRAMING_BYTES;
+    if (outputs.deadLetterMaxMessageBytes() < 0 || topics.deadLetterMaxBytes() <= limit) {
+      return topics;
+    }
+    int fitted = Math.max(TopologySettings.MIN_DEAD_LETTER_BYTES, limit);
+    LOG.warn("Topic {} takes records of at most {} bytes (max.message.bytes); dead letters over {} bytes"
+            + " are written as stubs instead of painguard.topology.dead-letter-max-bytes={}.",
+        topics.deadLetterTopic(), outputs.deadLetterMaxMessageBytes(), fitted, topics.deadLetterMaxBytes());
+    return topics.withDeadLetterMaxBytes(fitted);
   }
 
   private void run() {
@@ -144,15 +183,25 @@ public final class PainGuardApp implements AutoCloseable {
             metrics);
     KafkaStreams created;
     try {
-      created = new KafkaStreams(topology, streamsProperties(config, topics, deadLetters, applicationServer));
+      created = new KafkaStreams(
+          topology, streamsProperties(config, topics, deadLetters, applicationServer), new LeaveGroupOnThreadDeath());
     } catch (org.apache.kafka.common.KafkaException e) {
       // e.g. a state directory that cannot be created, or client security settings Kafka rejects
       throw new StartupException("Kafka Streams cannot start: " + StartupChecks.rootMessage(e) + ".", e);
     }
     created.setUncaughtExceptionHandler(restarts);
     created.setStateListener(this::onStateChange);
+    created.setGlobalStateRestoreListener(health);
     streams = created;
     metrics.bind(created);
+    metrics.health(health, this::healthStatus);
+    api.health(this::healthStatus);
+    progress = new ProgressMonitor(
+        Admin.create(healthAdminConfig()),
+        applicationId(),
+        new AssignedInputs(() -> streams, HostInfo.buildFromEndpoint(applicationServer), topics.inputTopics()),
+        health,
+        healthSettings.checkInterval()).start();
     api.directory(new StreamsAthleteDirectory(created, HostInfo.buildFromEndpoint(applicationServer), rules));
     created.start();
     LOG.info(
@@ -178,11 +227,16 @@ public final class PainGuardApp implements AutoCloseable {
     return props;
   }
 
-  private static void validateStreamsConfig(Properties props) {
+  private static void validateStreamsConfig(Properties props, TopologySettings topics) {
     try {
       new StreamsConfig(props);
     } catch (org.apache.kafka.common.config.ConfigException e) {
       throw new ConfigException("Kafka rejects a kafka.* setting: " + StartupChecks.oneLine(e.getMessage()) + ".");
+    }
+    try {
+      PainGuardStreamsConfig.checkDeadLetterCap(props, topics.deadLetterMaxBytes());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
     }
     try {
       BoundedMemoryRocksDbConfig.validate(props);
@@ -236,6 +290,21 @@ public final class PainGuardApp implements AutoCloseable {
       LOG.error("Kafka Streams stopped after an error it cannot recover from; the app stops too.");
       stopped.countDown();
     }
+  }
+
+  private String applicationId() {
+    return String.valueOf(config.kafkaProperties().getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "painguard"));
+  }
+
+  private Map<String, Object> healthAdminConfig() {
+    Map<String, Object> admin = StartupChecks.adminConfig(config.kafkaProperties(), healthSettings.checkInterval());
+    admin.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationId() + "-health");
+    return admin;
+  }
+
+  /** What the health endpoints answer: the Kafka Streams state, and whether the app is stuck. */
+  HealthStatus healthStatus() {
+    return health.status(streamsState());
   }
 
   private KafkaStreams.State streamsState() {
@@ -313,6 +382,7 @@ public final class PainGuardApp implements AutoCloseable {
     }
     LOG.info("Stopping PainGuard");
     restarts.closing();
+    quietly(progress);
     quietly(hub); // ends the open event streams, so the HTTP server can stop at once
     quietly(api);
     quietly(feed);

@@ -20,18 +20,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the app makes sure of before it starts Kafka Streams, each with a short timeout and a
  * one-sentence refusal: the broker answers, the five topics exist (created with the broker's
- * defaults when allowed), the three inputs are co-partitioned, and the registry answers and knows
- * (or accepts) the alert schema.
+ * defaults when allowed), the three inputs are co-partitioned, this principal may write alerts,
+ * and the registry answers and knows (or accepts) the alert schema.
+ *
+ * <p>A missing topic -- the alerts' or the dead letters' included -- is refused rather than left
+ * for Kafka Streams to find: its producer would block on the topic's metadata for a minute per
+ * record and then fail. An alerts topic this principal may not write to is refused too (alerts are
+ * never dropped, so the app could only stall); a dead-letter topic it may not write to is not
+ * (dead letters are then counted and skipped, see {@code DeadLetterFallbacks}), and neither is one
+ * whose {@code max.message.bytes} is below the dead-letter cap (the cap is lowered to fit).
  */
 final class StartupChecks {
 
@@ -71,7 +82,17 @@ final class StartupChecks {
     return admin;
   }
 
-  static void broker(
+  /**
+   * What the broker said about the output topics.
+   *
+   * @param deadLettersWritable false when the broker reports that this principal may not write to
+   *     the dead-letter topic
+   * @param deadLetterMaxMessageBytes the dead-letter topic's {@code max.message.bytes}, or -1 when
+   *     the broker did not say
+   */
+  record OutputTopics(boolean deadLettersWritable, int deadLetterMaxMessageBytes) {}
+
+  static OutputTopics broker(
       Map<String, Object> kafka, TopologySettings topics, boolean createMissing, Duration timeout) {
     Object bootstrap = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
     long ms = timeout.toMillis();
@@ -102,9 +123,9 @@ final class StartupChecks {
           create(admin, topic, topic.equals(topics.athleteProfilesTopic()), ms, bootstrap);
         }
       }
-      Map<String, TopicDescription> inputs =
-          admin.describeTopics(topics.inputTopics()).allTopicNames().get(ms, TimeUnit.MILLISECONDS);
+      Map<String, TopicDescription> inputs = describe(admin, topics.inputTopics(), ms);
       checkCoPartitioned(topics.inputTopics(), inputs);
+      return outputs(admin, topics, ms, bootstrap);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StartupException("Interrupted while checking Kafka at " + bootstrap + ".", e);
@@ -114,6 +135,56 @@ final class StartupChecks {
     } finally {
       admin.close(Duration.ZERO);
     }
+  }
+
+  private static OutputTopics outputs(Admin admin, TopologySettings topics, long ms, Object bootstrap)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    String alerts = topics.exertionAlertsTopic();
+    String dlq = topics.deadLetterTopic();
+    Map<String, TopicDescription> outputs = describe(admin, List.of(alerts, dlq), ms);
+    if (!mayWrite(outputs.get(alerts))) {
+      throw new StartupException(
+          "This principal may not write to topic '" + alerts + "' on " + bootstrap + "; grant it WRITE there"
+              + " (alerts are never dropped, so without it the app could only stall).");
+    }
+    boolean dlqWritable = mayWrite(outputs.get(dlq));
+    int maxMessageBytes = -1;
+    try {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, dlq);
+      var entry = admin.describeConfigs(List.of(resource)).all().get(ms, TimeUnit.MILLISECONDS)
+          .get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      maxMessageBytes = entry == null || entry.value() == null ? -1 : Integer.parseInt(entry.value());
+    } catch (ExecutionException | NumberFormatException e) {
+      LOG.info("Could not read {}'s max.message.bytes ({}); the dead-letter cap stays as configured",
+          dlq, e.getClass().getSimpleName());
+    }
+    return new OutputTopics(dlqWritable, maxMessageBytes);
+  }
+
+  /**
+   * The topics' descriptions with this principal's authorized operations. A topic created a moment
+   * ago may not be known to every part of the broker yet: asked again until {@code ms} have passed.
+   */
+  private static Map<String, TopicDescription> describe(Admin admin, List<String> names, long ms)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    while (true) {
+      try {
+        return admin.describeTopics(names, new DescribeTopicsOptions().includeAuthorizedOperations(true))
+            .allTopicNames().get(ms, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  /** No authorizer (or an old broker) reports no operations: then nothing says we may not. */
+  static boolean mayWrite(TopicDescription description) {
+    Set<AclOperation> ops = description.authorizedOperations();
+    return ops == null || ops.contains(AclOperation.WRITE) || ops.contains(AclOperation.ALL);
   }
 
   /** All three inputs must have the same partition count so an athlete's records meet in one task. */

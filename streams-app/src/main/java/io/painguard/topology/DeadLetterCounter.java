@@ -13,6 +13,7 @@ public final class DeadLetterCounter {
 
   private final Map<DeadLetters.Reason, LongAdder> counts = new EnumMap<>(DeadLetters.Reason.class);
   private final ArrivalCounters arrivals = new ArrivalCounters();
+  private final DeadLetterFallbacks fallbacks = new DeadLetterFallbacks();
 
   public DeadLetterCounter() {
     for (DeadLetters.Reason reason : DeadLetters.Reason.values()) {
@@ -27,6 +28,11 @@ public final class DeadLetterCounter {
   /** The athlete guard's own counters: late, beyond-lateness and clock-ahead records, unreadable states. */
   public ArrivalCounters arrivals() {
     return arrivals;
+  }
+
+  /** What becomes of dead letters that cannot be written in full: stubs, skips, an unwritable DLQ. */
+  public DeadLetterFallbacks fallbacks() {
+    return fallbacks;
   }
 
   public long count(DeadLetters.Reason reason) {

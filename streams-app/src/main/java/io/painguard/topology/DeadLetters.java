@@ -24,6 +24,27 @@ public final class DeadLetters {
   public static final String ERROR_CLASS = "painguard.dlq.error.class";
   /** One sentence saying what is wrong (never the payload itself). */
   public static final String ERROR_MESSAGE = "painguard.dlq.error.message";
+  /**
+   * Present only on a stub: one of {@link Stub}'s names, saying why the dead letter carries only
+   * the first bytes of the original value (and none of its original headers).
+   */
+  public static final String STUB = "painguard.dlq.stub";
+  /** On a stub: the original value's size in bytes, decimal. */
+  public static final String ORIGINAL_SIZE = "painguard.dlq.original.size";
+
+  /** Why a dead letter was written as a stub. */
+  public enum Stub {
+    /**
+     * The dead letter (key, value and headers) was larger than {@code
+     * painguard.topology.dead-letter-max-bytes}: the value is cut to fit that cap.
+     */
+    TOO_LARGE,
+    /**
+     * Writing the dead letter failed (the topic's max.message.bytes, say); written again, when the
+     * record is processed again, with at most {@link DeadLetterStubs#AFTER_FAILURE_BYTES} of it.
+     */
+    WRITE_FAILED
+  }
 
   /** Why a record went to the dead-letter queue. */
   public enum Reason {
@@ -80,6 +101,38 @@ public final class DeadLetters {
     put(headers, ERROR_CLASS, errorClass);
     put(headers, ERROR_MESSAGE, errorMessage == null ? "" : errorMessage);
     return headers;
+  }
+
+  /**
+   * Where a dead letter's record came from, {@code topic-partition@offset}, from its headers; null
+   * when they are missing (not a dead letter of ours).
+   */
+  public static String source(Headers headers) {
+    String topic = header(headers, TOPIC);
+    String offset = header(headers, OFFSET);
+    return topic == null || offset == null ? null : topic + "-" + header(headers, PARTITION) + "@" + offset;
+  }
+
+  /** The reason a dead letter's headers name, or null when they name none we know. */
+  public static Reason reason(Headers headers) {
+    String name = header(headers, REASON);
+    try {
+      return name == null ? null : Reason.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The record key as an athlete id for a log line: at most 128 characters (longer ids are invalid
+   * anyway), control characters replaced, so a hostile key cannot flood or forge log lines.
+   */
+  public static String athleteForLog(byte[] key) {
+    if (key == null) {
+      return "(no key)";
+    }
+    String id = new String(key, 0, Math.min(key.length, 128), StandardCharsets.UTF_8);
+    return id.replaceAll("\\p{Cntrl}", "?") + (key.length > 128 ? "..." : "");
   }
 
   /** A header's value as a string, or null when absent. */

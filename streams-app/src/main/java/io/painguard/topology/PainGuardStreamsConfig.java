@@ -12,12 +12,22 @@ public final class PainGuardStreamsConfig {
   /** Config entry (an object, not a string) carrying the {@link DeadLetterCounter}. */
   public static final String DEAD_LETTER_COUNTER = "painguard.dlq.counter";
 
+  /** Config entry (an Integer) carrying {@link TopologySettings#deadLetterMaxBytes()} to the handlers. */
+  public static final String DEAD_LETTER_MAX_BYTES = "painguard.dlq.max.bytes";
+
+  /**
+   * Room a record needs beyond its key, value and header bytes in a produce request (batch and
+   * record framing, varints); generous, so a dead letter at the cap always fits.
+   */
+  public static final int FRAMING_BYTES = 1024;
+
   private PainGuardStreamsConfig() {}
 
   /**
    * What the topology needs whatever the deployment: exactly-once v2 (alerts are written in the
    * same transaction as the state that produced them), the dead-letter handler for unexpected
-   * processing failures and its topic, and {@code max.task.idle.ms} ({@link #MAX_TASK_IDLE_MS}). Merge the deployment's own settings over these, but keep
+   * processing failures and its topic, the production handler that decides per output what a
+   * failed write means ({@link PainGuardProductionExceptionHandler}), the dead-letter size cap, and {@code max.task.idle.ms} ({@link #MAX_TASK_IDLE_MS}). Merge the deployment's own settings over these, but keep
    * {@code processing.guarantee}.
    */
   public static Map<String, Object> defaults(TopologySettings settings, DeadLetterCounter counter) {
@@ -28,8 +38,12 @@ public final class PainGuardStreamsConfig {
         DeadLetterProcessingExceptionHandler.class.getName());
     // No global stores today; opting in now is what Kafka 5.0 will default to, and stops a warning.
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    config.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        PainGuardProductionExceptionHandler.class.getName());
     config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.deadLetterTopic());
     config.put(DEAD_LETTER_COUNTER, counter);
+    config.put(DEAD_LETTER_MAX_BYTES, settings.deadLetterMaxBytes());
     config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
     config.putAll(tuning());
     return config;
@@ -70,6 +84,30 @@ public final class PainGuardStreamsConfig {
     // of native memory per store.
     config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
     return config;
+  }
+
+  /**
+   * Checks that a dead letter at the cap fits in one produce request of the app's producer.
+   *
+   * @throws IllegalArgumentException with one sentence naming both settings
+   */
+  public static void checkDeadLetterCap(Map<?, ?> streamsConfig, int cap) {
+    Object configured = streamsConfig.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+    if (configured == null) {
+      configured = streamsConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+    }
+    long maxRequest;
+    try {
+      maxRequest = configured == null ? 1024 * 1024 : Long.parseLong(configured.toString().trim());
+    } catch (NumberFormatException e) {
+      return; // Kafka itself refuses a malformed max.request.size, with its own message
+    }
+    if (cap + FRAMING_BYTES > maxRequest) {
+      throw new IllegalArgumentException(
+          "painguard.topology.dead-letter-max-bytes is " + cap + " but the producer's max.request.size is "
+              + maxRequest + "; the cap must be at least " + FRAMING_BYTES + " bytes smaller so a dead letter"
+              + " at the cap can always be written.");
+    }
   }
 
   /** {@link #defaults} plus the application id and the brokers: enough to start the app. */

@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * activity-events  --decode+validate--\
- * pain-reports     --decode+validate---+--&gt; merge --+--&gt; dead letters --&gt; painguard-dlq
+ * pain-reports     --decode+validate---+--&gt; merge --+--&gt; dead letters --bound--&gt; painguard-dlq
  * athlete-profiles --decode+validate--/             |
  *                                                   +--&gt; signals --&gt; athlete-guard --&gt; exertion-alerts
  *                                                                   (stores athlete-state, athlete-alerts)
@@ -149,7 +149,9 @@ public final class PainGuardTopology {
 
     outcome
         .get("decoded-dead-letters")
-        .mapValues(Decoded::rawValue, Named.as("original-value"))
+        .process(
+            () -> new DeadLetterWriter(deadLetters.fallbacks(), settings.deadLetterMaxBytes()),
+            Named.as("dead-letter-writer"))
         .to(
             settings.deadLetterTopic(),
             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letter-sink"));

@@ -27,6 +27,8 @@ import java.util.Map;
  * painguard.topology.recent-alerts     10    alerts kept per athlete for the HTTP API
  * painguard.topology.max-lateness      15m   how far behind an athlete's newest event time a record
  *                                             is still applied at its own event time
+ * painguard.topology.dead-letter-max-bytes 524288 largest dead letter (key, value, headers) written
+ *                                             whole; a larger one is written as a stub
  * </pre>
  *
  * @param tickInterval event time between two sweeps of the athlete store for anything due
@@ -51,6 +53,9 @@ import java.util.Map;
  *     sample no longer counts, and both are counted. Also how far ahead of the athlete's time and
  *     of the wall clock / stream time a record's clock may be before it is judged off (see
  *     {@link io.painguard.rules.Arrival#AHEAD})
+ * @param deadLetterMaxBytes the largest dead letter (key, value and headers, in bytes) written as
+ *     it is; a larger one is written as a stub with the value's first bytes ({@link DeadLetterStubs}),
+ *     so a record too large for the producer or the topic can never stop processing
  */
 public record TopologySettings(
     String activityEventsTopic,
@@ -64,7 +69,8 @@ public record TopologySettings(
     Duration maxPastAge,
     Duration registryRetryLimit,
     int registryMaxParked,
-    Duration maxLateness) {
+    Duration maxLateness,
+    int deadLetterMaxBytes) {
 
   public static final String TOPICS_PREFIX = "painguard.topics.";
   public static final String TOPOLOGY_PREFIX = "painguard.topology.";
@@ -105,11 +111,28 @@ public record TopologySettings(
           TOPOLOGY_PREFIX + "max-lateness must be between 0 and " + Durations.format(MAX_MAX_LATENESS)
               + ", got " + Durations.format(maxLateness) + ".");
     }
+    if (deadLetterMaxBytes < MIN_DEAD_LETTER_BYTES || deadLetterMaxBytes > MAX_DEAD_LETTER_BYTES) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "dead-letter-max-bytes must be between " + MIN_DEAD_LETTER_BYTES + " and "
+              + MAX_DEAD_LETTER_BYTES + ", got " + deadLetterMaxBytes + ".");
+    }
     if (recentAlerts < 1 || recentAlerts > 100) {
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "recent-alerts must be between 1 and 100, got " + recentAlerts + ".");
     }
   }
+
+  /**
+   * Default of {@link #deadLetterMaxBytes()}, 512 KiB: half of Kafka's default {@code
+   * max.request.size} and {@code max.message.bytes} (1 MiB), so a dead letter at the cap is written
+   * with room to spare, while records of a few hundred KB -- the hostile-input corpus's largest --
+   * are still kept whole.
+   */
+  public static final int DEFAULT_DEAD_LETTER_MAX_BYTES = 512 * 1024;
+  /** Smallest {@link #deadLetterMaxBytes()}: a stub's headers alone take up to ~2 KiB. */
+  public static final int MIN_DEAD_LETTER_BYTES = 4 * 1024;
+  /** Largest {@link #deadLetterMaxBytes()}; it must also stay below the producer's max.request.size. */
+  public static final int MAX_DEAD_LETTER_BYTES = 64 * 1024 * 1024;
 
   /** Default of {@link #maxPastAge()}. */
   public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(30);
@@ -148,13 +171,32 @@ public record TopologySettings(
         maxPastAge,
         registryRetryLimit,
         registryMaxParked,
-        maxLateness);
+        maxLateness,
+        deadLetterMaxBytes);
+  }
+
+  /** These settings with another {@link #deadLetterMaxBytes()} (lowered at start to fit the topic). */
+  public TopologySettings withDeadLetterMaxBytes(int bytes) {
+    return new TopologySettings(
+        activityEventsTopic,
+        painReportsTopic,
+        athleteProfilesTopic,
+        exertionAlertsTopic,
+        deadLetterTopic,
+        tickInterval,
+        maxFutureSkew,
+        recentAlerts,
+        maxPastAge,
+        registryRetryLimit,
+        registryMaxParked,
+        maxLateness,
+        bytes);
   }
 
   /**
    * The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts, 30 days of
    * past age, 10 minutes of registry retries, 5,000 waiting records per athlete, 15 minutes of
-   * lateness.
+   * lateness, 512 KiB dead letters.
    */
   public static TopologySettings defaults() {
     return new TopologySettings(
@@ -169,7 +211,8 @@ public record TopologySettings(
         DEFAULT_MAX_PAST_AGE,
         DEFAULT_REGISTRY_RETRY_LIMIT,
         DEFAULT_REGISTRY_MAX_PARKED,
-        DEFAULT_MAX_LATENESS);
+        DEFAULT_MAX_LATENESS,
+        DEFAULT_DEAD_LETTER_MAX_BYTES);
   }
 
   /**
@@ -202,7 +245,8 @@ public record TopologySettings(
         duration(values, TOPOLOGY_PREFIX + "max-past-age"),
         duration(values, TOPOLOGY_PREFIX + "registry-retry-limit"),
         integer(values, TOPOLOGY_PREFIX + "registry-max-parked"),
-        duration(values, TOPOLOGY_PREFIX + "max-lateness"));
+        duration(values, TOPOLOGY_PREFIX + "max-lateness"),
+        integer(values, TOPOLOGY_PREFIX + "dead-letter-max-bytes"));
   }
 
   /** Every setting as key -> value. */
@@ -220,6 +264,7 @@ public record TopologySettings(
     out.put(TOPOLOGY_PREFIX + "registry-retry-limit", Durations.format(registryRetryLimit));
     out.put(TOPOLOGY_PREFIX + "registry-max-parked", Integer.toString(registryMaxParked));
     out.put(TOPOLOGY_PREFIX + "max-lateness", Durations.format(maxLateness));
+    out.put(TOPOLOGY_PREFIX + "dead-letter-max-bytes", Integer.toString(deadLetterMaxBytes));
     return out;
   }
 

@@ -66,6 +66,24 @@ class StartupRefusalIT {
   }
 
   @Test
+  void aMissingDeadLetterTopicIsRefusedInOneSentenceBeforeKafkaStreamsStarts(KafkaStack stack, @TempDir Path dir) {
+    // Left to Kafka Streams, the first dead letter's send would block on the topic's metadata for
+    // max.block.ms (60 s) and then fail the stream thread; refusing at start names the problem.
+    String run = run();
+    for (String topic : AppUnderTest.CONTRACT) {
+      if (!topic.equals("dead-letters")) {
+        stack.createTopic(topic + "-" + run, 2);
+      }
+    }
+
+    assertThatThrownBy(() -> PainGuardApp.start(AppConfig.of(AppUnderTest.settings(stack, run, dir))))
+        .isInstanceOf(StartupException.class)
+        .hasMessage(
+            "Topic 'dead-letters-" + run + "' does not exist on " + stack.bootstrapServers()
+                + " (or this principal may not see it); create it or name another with painguard.topics.*.");
+  }
+
+  @Test
   void missingTopicsAreCreatedWhenAllowedWithProfilesCompacted(KafkaStack stack, @TempDir Path dir) throws Exception {
     String run = run();
     Map<String, String> settings = AppUnderTest.settings(stack, run, dir);

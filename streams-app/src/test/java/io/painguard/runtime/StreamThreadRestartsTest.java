@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.serde.SchemaRegistryException;
 import java.net.ConnectException;
+import io.painguard.topology.DeadLetterFallbacks;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
@@ -50,5 +54,32 @@ class StreamThreadRestartsTest {
             "org.apache.kafka.streams.errors.StreamsException <- io.painguard.serde.SchemaRegistryException"
                 + " <- java.net.ConnectException")
         .doesNotContain("back hurts");
+  }
+
+  @Test
+  void aThreadKilledByTheBrokerRefusingTheDeadLetterTopicClosesItAndEveryReplacementIsReported() {
+    DeadLetterFallbacks deadLetters = new DeadLetterFallbacks();
+    AtomicInteger replaced = new AtomicInteger();
+    StreamThreadRestarts restarts = new StreamThreadRestarts("dlq", deadLetters, replaced::incrementAndGet);
+    restarts.closing();
+
+    restarts.handle(new StreamsException("Error encountered sending record to topic exertion-alerts",
+        new TopicAuthorizationException(Set.of("exertion-alerts"))));
+    assertThat(deadLetters.writable()).as("another topic refused").isTrue();
+
+    restarts.handle(new StreamsException("Error encountered sending record to topic dlq for task 0_3",
+        new TopicAuthorizationException(Set.of("dlq"))));
+
+    assertThat(deadLetters.writable()).isFalse();
+    assertThat(replaced.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusalThatNamesNoTopicIsMatchedByTheSendersMessage() {
+    Throwable refused = new StreamsException("Error encountered sending record to topic dlq for task 0_3",
+        new org.apache.kafka.common.KafkaException("in error state", new TopicAuthorizationException("denied")));
+
+    assertThat(StreamThreadRestarts.refuses(refused, "dlq")).isTrue();
+    assertThat(StreamThreadRestarts.refuses(refused, "exertion-alerts")).isFalse();
   }
 }

@@ -7,6 +7,7 @@ import io.painguard.serde.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.test.TestRecord;
@@ -82,12 +84,54 @@ class DeadLetterProcessingExceptionHandlerTest {
     assertThat(counter.total()).isZero();
   }
 
+  @Test
+  void aFailureToWriteAnOutputFailsTheTaskInsteadOfDeadLetteringTheRecord() {
+    // What the record collector throws once an earlier send failed: the record itself is fine,
+    // and dead-lettering it would drop its alert (issue 15 dead-lettered valid pain reports so).
+    TestInputTopic<String, String> in = start(new StreamsException(
+        "Error encountered trying to send record to topic exertion-alerts",
+        new KafkaException("Cannot perform send because at least one previous transactional request has failed")));
+
+    assertThatThrownBy(() -> in.pipeInput("ana", "explode")).isInstanceOf(StreamsException.class);
+    assertThat(counter.total()).isZero();
+  }
+
+  @Test
+  void anOversizedSourceRecordIsDeadLetteredAsAStubWithinTheCap() {
+    TestInputTopic<String, String> in = start(new IllegalStateException("boom in the rules"));
+    TestOutputTopic<byte[], byte[]> dlq =
+        driver.createOutputTopic(settings.deadLetterTopic(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    String huge = "explode" + "x".repeat(2 * settings.deadLetterMaxBytes());
+
+    in.pipeInput("ana", huge);
+
+    TestRecord<byte[], byte[]> stub = dlq.readRecord();
+    assertThat(stub.value().length).isLessThan(settings.deadLetterMaxBytes());
+    assertThat(DeadLetters.header(stub.headers(), DeadLetters.REASON)).isEqualTo("PROCESSING_FAILED");
+    assertThat(DeadLetters.header(stub.headers(), DeadLetters.STUB)).isEqualTo("TOO_LARGE");
+    assertThat(DeadLetters.header(stub.headers(), DeadLetters.ORIGINAL_SIZE))
+        .isEqualTo(Integer.toString(huge.getBytes(StandardCharsets.UTF_8).length));
+  }
+
+  @Test
+  void whenTheDeadLetterTopicIsUnwritableTheRecordIsCountedAndSkipped() {
+    counter.fallbacks().unwritable("test");
+    TestInputTopic<String, String> in = start(new IllegalStateException("boom in the rules"));
+    TestOutputTopic<String, String> out = driver.createOutputTopic("out", new StringDeserializer(), new StringDeserializer());
+
+    in.pipeInput("ana", "explode");
+    in.pipeInput("ana", "fine");
+
+    assertThat(out.readValuesToList()).containsExactly("FINE");
+    assertThat(counter.fallbacks().skipped(DeadLetters.Reason.PROCESSING_FAILED)).isEqualTo(1);
+  }
+
   private TestInputTopic<String, String> start(RuntimeException failure) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
         .mapValues(
             v -> {
-              if (v.equals("explode")) {
+              if (v.startsWith("explode")) {
                 throw failure;
               }
               return v.toUpperCase(java.util.Locale.ROOT);

@@ -37,4 +37,28 @@ class PainGuardStreamsConfigTest {
     assertThatThrownBy(() -> BoundedMemoryRocksDbConfig.validate(Map.of("painguard.rocksdb.total-bytes", "lots")))
         .hasMessage("painguard.rocksdb.total-bytes must be a number of bytes of at least 1 MiB, got 'lots'.");
   }
+
+  @Test
+  void everyOutputWriteFailureGoesToThePainGuardProductionHandlerWithTheDeadLetterCap() {
+    Properties props = PainGuardStreamsConfig.properties(
+        "handler-test", "localhost:9092", TopologySettings.defaults(), new DeadLetterCounter());
+
+    StreamsConfig config = new StreamsConfig(props);
+
+    assertThat(config.getClass(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
+        .isEqualTo(PainGuardProductionExceptionHandler.class);
+    assertThat(props.get(PainGuardStreamsConfig.DEAD_LETTER_MAX_BYTES)).isEqualTo(512 * 1024);
+  }
+
+  @Test
+  void theDeadLetterCapMustLeaveRoomInTheProducersLargestRequest() {
+    PainGuardStreamsConfig.checkDeadLetterCap(Map.of(), 512 * 1024);
+    PainGuardStreamsConfig.checkDeadLetterCap(Map.of("producer.max.request.size", "4194304"), 3 * 1024 * 1024);
+
+    assertThatThrownBy(() -> PainGuardStreamsConfig.checkDeadLetterCap(Map.of(), 1024 * 1024))
+        .hasMessage("painguard.topology.dead-letter-max-bytes is 1048576 but the producer's max.request.size is"
+            + " 1048576; the cap must be at least 1024 bytes smaller so a dead letter at the cap can always be written.");
+    assertThatThrownBy(() -> PainGuardStreamsConfig.checkDeadLetterCap(Map.of("max.request.size", "65536"), 65536))
+        .hasMessageContaining("max.request.size is 65536");
+  }
 }

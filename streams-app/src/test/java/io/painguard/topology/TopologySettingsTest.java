@@ -41,4 +41,17 @@ class TopologySettingsTest {
     assertThat(renamed.tickInterval()).isEqualTo(tuned.tickInterval());
     assertThat(renamed.registryRetryLimit()).isEqualTo(tuned.registryRetryLimit());
   }
+
+  @Test
+  void theDeadLetterCapDefaultsTo512KibAndIsBoundedInOneSentence() {
+    assertThat(TopologySettings.defaults().deadLetterMaxBytes()).isEqualTo(512 * 1024);
+    assertThat(TopologySettings.fromProperties(Map.of("painguard.topology.dead-letter-max-bytes", "65536"))
+        .deadLetterMaxBytes()).isEqualTo(65536);
+    assertThat(TopologySettings.defaults().withTopics("a", "p", "pr", "al", "dl").withDeadLetterMaxBytes(8192)
+        .deadLetterMaxBytes()).isEqualTo(8192);
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.dead-letter-max-bytes", "100")))
+        .hasMessage("painguard.topology.dead-letter-max-bytes must be between 4096 and 67108864, got 100.");
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.dead-letter-max-bytes", "1MB")))
+        .hasMessage("painguard.topology.dead-letter-max-bytes must be a whole number, got '1MB'.");
+  }
 }

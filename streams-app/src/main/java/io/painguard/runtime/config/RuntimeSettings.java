@@ -40,7 +40,7 @@ public record RuntimeSettings(
 
   /** Families under {@code painguard.} other parts of the app read (and check) themselves. */
   private static final Set<String> OTHER_FAMILIES =
-      Set.of("painguard.rules.", "painguard.topics.", "painguard.topology.");
+      Set.of("painguard.rules.", "painguard.topics.", "painguard.topology.", "painguard.health.");
 
   private static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public record RuntimeSettings(
             "Unknown setting '"
                 + key
                 + "': painguard settings are painguard.rules.*, painguard.topics.*,"
-                + " painguard.topology.* or one of "
+                + " painguard.topology.*, painguard.health.* or one of "
                 + String.join(", ", new java.util.TreeSet<>(DEFAULTS.keySet()))
                 + ".");
       }

@@ -9,6 +9,7 @@ import io.javalin.util.JavalinBindException;
 import io.painguard.events.ExertionAlert;
 import io.painguard.runtime.StartupException;
 import io.painguard.runtime.config.RuntimeSettings;
+import io.painguard.runtime.health.HealthStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and the coach dashboard.
  *
  * <pre>
- * GET /health/live                 200 unless Kafka Streams has failed          (no auth)
- * GET /health/ready                200 when Kafka Streams is RUNNING, else 503    (no auth)
+ * GET /health/live                 200 unless Kafka Streams has failed or the app has been stuck too long (no auth)
+ * GET /health/ready                200 when Kafka Streams is RUNNING and not stuck, else 503           (no auth)
  * GET /metrics                     Prometheus text                               (no auth)
  * GET /api/athletes                athletes in a pain episode or with an open alert, visible to the caller
  * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
@@ -63,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
   private final ObjectMapper json;
   private final InstanceForwarder forwarder;
   private volatile AthleteDirectory directory;
+  private volatile Supplier<HealthStatus> health;
   private Javalin javalin;
 
   /**
@@ -83,6 +85,14 @@ public final class ApiServer implements AutoCloseable {
     this.hub = hub;
     this.json = json;
     this.forwarder = new InstanceForwarder(settings.forwardTimeout());
+  }
+
+  /**
+   * What the health endpoints answer (stuck instances included, see {@code StreamsHealth}); until
+   * set, they follow the Kafka Streams state alone.
+   */
+  public void health(Supplier<HealthStatus> health) {
+    this.health = health;
   }
 
   /** Where athletes are looked up; until set, athlete queries answer 503. */
@@ -204,20 +214,30 @@ public final class ApiServer implements AutoCloseable {
   // ---- health and metrics ----
 
   private void live(Context ctx) {
-    KafkaStreams.State state = streamsState.get();
-    boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
-    ctx.status(failed ? 503 : 200).json(Map.of("status", failed ? "DOWN" : "UP", "streams", name(state)));
+    HealthStatus status = health();
+    ctx.status(status.live() ? 200 : 503).json(body(status.live() ? "UP" : "DOWN", status));
   }
 
   private void ready(Context ctx) {
-    KafkaStreams.State state = streamsState.get();
-    boolean ready = state == KafkaStreams.State.RUNNING;
-    ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "READY" : "NOT_READY", "streams", name(state)));
+    HealthStatus status = health();
+    ctx.status(status.ready() ? 200 : 503).json(body(status.ready() ? "READY" : "NOT_READY", status));
   }
 
-  private static String name(KafkaStreams.State state) {
-    return state == null ? "STARTING" : state.name();
+  private HealthStatus health() {
+    Supplier<HealthStatus> h = health;
+    return h != null ? h.get() : HealthStatus.of(streamsState.get());
   }
+
+  private static Map<String, Object> body(String verdict, HealthStatus status) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", verdict);
+    body.put("streams", status.streams());
+    if (!status.problems().isEmpty()) {
+      body.put("problems", status.problems());
+    }
+    return body;
+  }
+
 
   private void metrics(Context ctx) {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get());

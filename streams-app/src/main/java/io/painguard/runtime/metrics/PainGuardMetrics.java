@@ -10,7 +10,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.painguard.events.AlertState;
 import io.painguard.events.Severity;
 import io.painguard.rules.ProfilePlausibility;
+import io.painguard.runtime.health.HealthStatus;
+import io.painguard.runtime.health.StreamsHealth;
 import io.painguard.topology.DeadLetterCounter;
+import io.painguard.topology.DeadLetterFallbacks;
 import io.painguard.topology.DeadLetters;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,8 +29,18 @@ import org.apache.kafka.streams.KafkaStreams;
  *
  * <ul>
  *   <li>{@code painguard_alerts_total{severity,state}}: alerts emitted by this instance;
- *   <li>{@code painguard_dlq_records_total{reason}}: records this instance sent to the dead-letter
- *       topic;
+ *   <li>{@code painguard_dlq_records_total{reason}}: records this instance set aside as dead
+ *       letters, however they were then written;
+ *   <li>{@code painguard_dlq_stubs_total{cause}}: of those, written as a stub ({@code TOO_LARGE}:
+ *       over {@code painguard.topology.dead-letter-max-bytes}; {@code WRITE_FAILED}: the full one
+ *       could not be written);
+ *   <li>{@code painguard_dlq_skipped_total{reason}}: dead letters not written at all because the
+ *       dead-letter topic is unwritable; {@code painguard_dlq_writable}: 0 once it is;
+ *   <li>{@code painguard_stream_thread_replacements_total}: stream threads that died and were
+ *       replaced; {@code painguard_tasks_stalled}: tasks with an input partition whose committed
+ *       offset has not moved for {@code painguard.health.stall-timeout} while records wait;
+ *       {@code painguard_health_ready}, {@code painguard_health_live}: what the health endpoints
+ *       answer (1 = 200);
  *   <li>{@code painguard_events_processed_total{topic}}: input records this instance processed,
  *       good or bad;
  *   <li>{@code painguard_records_out_of_order_total{arrival}}: input records applied behind the
@@ -77,6 +90,22 @@ public final class PainGuardMetrics implements AutoCloseable {
           .tag("reason", reason.name())
           .register(registry);
     }
+    DeadLetterFallbacks fallbacks = deadLetters.fallbacks();
+    for (DeadLetters.Stub cause : DeadLetters.Stub.values()) {
+      FunctionCounter.builder("painguard.dlq.stubs", fallbacks, f -> f.stubs(cause))
+          .description("Dead letters written as a stub")
+          .tag("cause", cause.name())
+          .register(registry);
+    }
+    for (DeadLetters.Reason reason : DeadLetters.Reason.values()) {
+      FunctionCounter.builder("painguard.dlq.skipped", fallbacks, f -> f.skipped(reason))
+          .description("Dead letters not written because the dead-letter topic is unwritable")
+          .tag("reason", reason.name())
+          .register(registry);
+    }
+    Gauge.builder("painguard.dlq.writable", fallbacks, f -> f.writable() ? 1 : 0)
+        .description("1 while dead letters are written, 0 once the dead-letter topic is unwritable")
+        .register(registry);
     for (io.painguard.rules.Arrival arrival : io.painguard.rules.Arrival.values()) {
       if (arrival != io.painguard.rules.Arrival.IN_ORDER) {
         FunctionCounter.builder(
@@ -136,6 +165,22 @@ public final class PainGuardMetrics implements AutoCloseable {
         .register(registry);
     FunctionCounter.builder("painguard.sse.clients.refused", refused, s -> s.get().doubleValue())
         .description("Alert streams refused because the most allowed were open")
+        .register(registry);
+  }
+
+  /** Adds the health meters: thread replacements, stalled tasks, what the endpoints answer. */
+  public void health(StreamsHealth health, Supplier<HealthStatus> status) {
+    FunctionCounter.builder("painguard.stream.thread.replacements", health, StreamsHealth::replacements)
+        .description("Stream threads that died and were replaced")
+        .register(registry);
+    Gauge.builder("painguard.tasks.stalled", health, StreamsHealth::stalledTasks)
+        .description("Tasks with an input partition whose committed offset has not moved while records wait")
+        .register(registry);
+    Gauge.builder("painguard.health.ready", status, s -> s.get().ready() ? 1 : 0)
+        .description("1 while /health/ready answers 200")
+        .register(registry);
+    Gauge.builder("painguard.health.live", status, s -> s.get().live() ? 1 : 0)
+        .description("1 while /health/live answers 200")
         .register(registry);
   }
 

@@ -9,6 +9,7 @@ import io.painguard.events.AlertState;
 import io.painguard.events.Severity;
 import io.painguard.runtime.config.AppConfig;
 import io.painguard.runtime.config.RuntimeSettings;
+import io.painguard.runtime.health.HealthStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,6 +169,29 @@ class ApiServerTest {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     assertThat(metrics.body()).contains("painguard_test_total");
+  }
+
+  @Test
+  void aStuckAppIsNotReadyThenNotLiveAndSaysWhy() throws Exception {
+    Server s = withAthletes();
+    String problem = "input partition activity-events-3 has 4 records waiting and its committed offset has not moved for 31 s";
+    AtomicReference<HealthStatus> health =
+        new AtomicReference<>(new HealthStatus(true, false, "RUNNING", List.of(problem)));
+    s.api().health(health::get);
+
+    HttpResponse<String> ready = s.client().get("/health/ready", null);
+    HttpResponse<String> live = s.client().get("/health/live", null);
+    health.set(new HealthStatus(false, false, "RUNNING", List.of(problem)));
+    HttpResponse<String> notLive = s.client().get("/health/live", null);
+
+    assertThat(ready.statusCode()).isEqualTo(503);
+    JsonNode body = json.readTree(ready.body());
+    assertThat(body.get("status").asText()).isEqualTo("NOT_READY");
+    assertThat(body.get("streams").asText()).isEqualTo("RUNNING");
+    assertThat(body.get("problems").get(0).asText()).isEqualTo(problem);
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(notLive.statusCode()).isEqualTo(503);
+    assertThat(json.readTree(notLive.body()).get("status").asText()).isEqualTo("DOWN");
   }
 
   @Test
