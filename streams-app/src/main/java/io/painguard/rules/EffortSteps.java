@@ -157,10 +157,10 @@ final class EffortSteps {
         s.update(StateCodes.REASON.mask(all), at);
         out.add(
             AlertFactory.build(
-                context(athleteId, s, ev, transition, open, all, at, false, null, EnumSet.of(Reason.NOT_IMPROVING))));
+                context(athleteId, s, ev, transition, open, all, at, Telling.news(EnumSet.of(Reason.NOT_IMPROVING)))));
       } else if (transition != null) {
         s.open(transition, rank, mask, at);
-        out.add(AlertFactory.build(context(athleteId, s, ev, transition, severity, all, at, false, null)));
+        out.add(AlertFactory.build(context(athleteId, s, ev, transition, severity, all, at, Telling.PLAIN)));
       } else if (s.isOpen()) {
         s.addOpenReasons(mask);
       }
@@ -195,7 +195,27 @@ final class EffortSteps {
     Set<Reason> closes = StateCodes.REASON.set(s.openReasonsMask());
     s.close(at);
     return AlertFactory.build(
-        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, painGone, null, Set.of(), closes));
+        context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, Telling.closing(painGone, closes)));
+  }
+
+  /**
+   * What an alert says beyond its decision: whether the pain was reported gone, why it is
+   * withdrawn, what is news (for UPDATED) and which reasons it closes (for RESOLVED).
+   */
+  record Telling(boolean painGone, String withdrawnBecause, Set<Reason> news, Set<Reason> closes) {
+    static final Telling PLAIN = new Telling(false, null, Set.of(), Set.of());
+
+    static Telling news(Set<Reason> news) {
+      return new Telling(false, null, news, Set.of());
+    }
+
+    static Telling closing(boolean painGone, Set<Reason> closes) {
+      return new Telling(painGone, null, Set.of(), closes);
+    }
+
+    static Telling withdrawn(String because) {
+      return new Telling(false, because, Set.of(), Set.of());
+    }
   }
 
   AlertContext context(
@@ -206,37 +226,7 @@ final class EffortSteps {
       Severity severity,
       Set<Reason> reasons,
       long at,
-      boolean painGone,
-      String withdrawnBecause) {
-    return context(athleteId, s, ev, state, severity, reasons, at, painGone, withdrawnBecause, Set.of(), Set.of());
-  }
-
-  AlertContext context(
-      String athleteId,
-      AthleteState s,
-      ConditionEvaluator.Evaluation ev,
-      AlertState state,
-      Severity severity,
-      Set<Reason> reasons,
-      long at,
-      boolean painGone,
-      String withdrawnBecause,
-      Set<Reason> news) {
-    return context(athleteId, s, ev, state, severity, reasons, at, painGone, withdrawnBecause, news, Set.of());
-  }
-
-  AlertContext context(
-      String athleteId,
-      AthleteState s,
-      ConditionEvaluator.Evaluation ev,
-      AlertState state,
-      Severity severity,
-      Set<Reason> reasons,
-      long at,
-      boolean painGone,
-      String withdrawnBecause,
-      Set<Reason> news,
-      Set<Reason> closes) {
+      Telling telling) {
     AthleteState.Report report = ev.report();
     boolean reportInForce = report != null && at - report.at() <= staleMillis;
     AthleteState.Report previous = report == null ? null : s.reportBefore(report);
@@ -257,12 +247,12 @@ final class EffortSteps {
         report == null ? PainOnset.UNKNOWN : report.onsetSymbol(),
         StateCodes.SENSATION.set(report == null ? 0 : report.sensations()),
         ev.referral(),
-        news,
-        closes,
+        telling.news(),
+        telling.closes(),
         s.coachId(),
         reportInForce ? report.id() : null,
-        painGone,
+        telling.painGone(),
         settings,
-        withdrawnBecause);
+        telling.withdrawnBecause());
   }
 }

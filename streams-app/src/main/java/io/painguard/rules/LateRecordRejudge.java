@@ -161,7 +161,7 @@ final class LateRecordRejudge {
     }
     ConditionEvaluator.Evaluation ev = conditions.evaluate(s, at);
     return AlertFactory.build(
-        steps.context(athleteId, s, ev, state, s.openSeverity(), reasons, at, false, null));
+        steps.context(athleteId, s, ev, state, s.openSeverity(), reasons, at, EffortSteps.Telling.PLAIN));
   }
 
   private ExertionAlert withdrawal(
@@ -173,7 +173,7 @@ final class LateRecordRejudge {
                 ? "what holds instead follows."
                 : "no alert is open.");
     return AlertFactory.build(
-        steps.context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, false, because));
+        steps.context(athleteId, s, ev, AlertState.RESOLVED, severity, Set.of(), at, EffortSteps.Telling.withdrawn(because)));
   }
 
   private static String id(String athleteId, AthleteState.Transition t) {
