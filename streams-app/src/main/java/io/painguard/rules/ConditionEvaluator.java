@@ -61,13 +61,11 @@ final class ConditionEvaluator {
 
   private final GuidanceSettings settings;
   private final long staleMillis;
-  private final long ongoingMillis;
   private final int ongoingSeconds;
 
   ConditionEvaluator(GuidanceSettings settings) {
     this.settings = settings;
     this.staleMillis = settings.painStaleAfter().toMillis();
-    this.ongoingMillis = settings.activityOngoing().toMillis();
     this.ongoingSeconds = (int) settings.activityOngoing().toSeconds();
   }
 
@@ -173,11 +171,6 @@ final class ConditionEvaluator {
     return nonRest == NONE ? -1 : s.window().activity(nonRest);
   }
 
-  /** Event time at which the persistent conditions of the report in force at {@code t} went stale. */
-  long staleAt(AthleteState.Report report) {
-    return report.at() + staleMillis;
-  }
-
   /** The deadline: the next event time after what was processed at which a tick may change anything. */
   long deadline(AthleteState s) {
     return deadlineAfter(s, Math.max(s.clock(), s.tickedAt()));
@@ -198,7 +191,7 @@ final class ConditionEvaluator {
     }
     Referral referral = s.referral();
     if (referral != null && referral.isOpen()) {
-      d = earliest(d, referral.lastSignAt() + settings.referralCloseAfter().toMillis(), processed);
+      d = earliest(d, referral.closesAt(settings.referralCloseAfter()), processed);
     }
     if (s.isOpen()) {
       long from = s.lastEvidenceAt() != NONE ? s.lastEvidenceAt() : s.openedAt();
@@ -242,7 +235,4 @@ final class ConditionEvaluator {
     return candidate > after && candidate < current ? candidate : current;
   }
 
-  long ongoingMillis() {
-    return ongoingMillis;
-  }
 }

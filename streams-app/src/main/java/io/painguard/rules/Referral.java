@@ -40,6 +40,11 @@ record Referral(
     return openedAt <= t && (closedAt == NONE || t < closedAt);
   }
 
+  /** When it closes by its limit with no sign re-reported: {@code closeAfter} after the last sign. */
+  long closesAt(java.time.Duration closeAfter) {
+    return lastSignAt + closeAfter.toMillis();
+  }
+
   MedicalSigns signs() {
     return MedicalSigns.of(
         StateCodes.SENSATION.set(radiculopathy), StateCodes.LIMB.set(radiates), StateCodes.RED_FLAG.set(redFlags));

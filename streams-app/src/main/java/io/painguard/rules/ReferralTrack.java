@@ -35,12 +35,10 @@ final class ReferralTrack {
 
   private final GuidanceSettings settings;
   private final ConditionEvaluator conditions;
-  private final long closeAfterMillis;
 
   ReferralTrack(GuidanceSettings settings, ConditionEvaluator conditions) {
     this.settings = settings;
     this.conditions = conditions;
-    this.closeAfterMillis = settings.referralCloseAfter().toMillis();
   }
 
   /** A pain report at event time {@code at}; {@code now} is the athlete's time after applying it. */
@@ -82,8 +80,8 @@ final class ReferralTrack {
   /** Event time has reached {@code now}: closes a referral whose limit passed. */
   void closeIfDue(String athleteId, AthleteState s, long now, List<ExertionAlert> out) {
     Referral referral = s.referral();
-    if (referral != null && referral.isOpen() && now != NONE && now >= referral.lastSignAt() + closeAfterMillis) {
-      close(athleteId, s, referral.lastSignAt() + closeAfterMillis, null, Closing.LIMIT, out);
+    if (referral != null && referral.isOpen() && now != NONE && now >= referral.closesAt(settings.referralCloseAfter())) {
+      close(athleteId, s, referral.closesAt(settings.referralCloseAfter()), null, Closing.LIMIT, out);
     }
   }
 
@@ -155,11 +153,5 @@ final class ReferralTrack {
 
   static List<Reason> reasons(MedicalSigns signs) {
     return ReasonPolicy.ordered(ConditionEvaluator.medicalReasons(signs));
-  }
-
-  /** Next event time at which the open referral closes by its limit, MAX_VALUE if none. */
-  long closesAt(AthleteState s) {
-    Referral r = s.referral();
-    return r != null && r.isOpen() ? r.lastSignAt() + closeAfterMillis : Long.MAX_VALUE;
   }
 }
