@@ -15,7 +15,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerStack extends RunningStack {
 
-  static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
+  static final String KAFKA_IMAGE = "apache/kafka:4.4.0";
   static final String REGISTRY_IMAGE = "confluentinc/cp-schema-registry:8.0.0";
 
   private static final String KAFKA_ALIAS = "kafka";
