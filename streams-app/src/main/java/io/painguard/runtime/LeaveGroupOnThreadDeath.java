@@ -20,8 +20,8 @@ import org.apache.kafka.streams.KafkaClientSupplier;
  * the dead member -- the session timeout, 45 s by default -- and the instance processes nothing in
  * the meantime (measured on issue 15's loop). A SIGTERM during that wait also took up to 30 s,
  * the consumer's close timeout, because the pending join holds the consumer's close. Leaving the
- * group lets the rebalance finish at once. A thread that stops because the app is closing is left
- * alone (it stays in the group, as Kafka Streams intends, so a restart does not rebalance twice).
+ * group lets the rebalance finish at once. A thread that stops because the app is closing follows
+ * the close options ({@link GroupExitOnClose}: it leaves unless static membership is configured).
  */
 final class LeaveGroupOnThreadDeath implements KafkaClientSupplier {
 

@@ -388,7 +388,7 @@ public final class PainGuardApp implements AutoCloseable {
     quietly(feed);
     KafkaStreams s = streams;
     if (s != null) {
-      boolean clean = s.close(runtime.shutdownTimeout());
+      boolean clean = s.close(GroupExitOnClose.options(config.kafkaProperties(), runtime.shutdownTimeout()));
       if (!clean) {
         LOG.warn("Kafka Streams did not close within {}", runtime.shutdownTimeout());
       }

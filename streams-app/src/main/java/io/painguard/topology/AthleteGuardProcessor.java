@@ -83,8 +83,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
   private KeyValueStore<String, byte[]> alerts;
   private long eventClock = Long.MIN_VALUE;
   private long plausibleEventTime = Long.MIN_VALUE;
-  private long nextSweepAt = Long.MIN_VALUE;
-  private long lastSweepAt = Long.MIN_VALUE;
+  private SweepSchedule sweeps;
   /** Wall time at which this task last processed a record. */
   private long wallAtLastRecord = Long.MIN_VALUE;
   private ArrivalCounters counters = new ArrivalCounters();
@@ -101,6 +100,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     this.context = context;
     this.states = context.getStateStore(PainGuardTopology.ATHLETE_STATE_STORE);
     this.alerts = context.getStateStore(PainGuardTopology.ATHLETE_ALERTS_STORE);
+    this.sweeps = SweepSchedule.restore(context.getStateStore(PainGuardTopology.SWEEP_SCHEDULE_STORE), tickIntervalMillis);
     if (context.appConfigs().get(PainGuardStreamsConfig.DEAD_LETTER_COUNTER) instanceof DeadLetterCounter c) {
       this.counters = c.arrivals();
     }
@@ -120,10 +120,9 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
       return; // records are arriving: their own event time drives the sweeps
     }
     long now = Math.min(wall, eventClock + quietFor);
-    if (now >= nextSweepAt) {
+    if (sweeps.dueAt(now)) {
       counters.quietSweep();
       sweep(now);
-      nextSweepAt = nextBoundary(now);
     }
   }
 
@@ -159,7 +158,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
       countIgnored(athleteId, p.profile(), result.state());
     }
     List<ExertionAlert> out = result.alerts();
-    if (result.arrival() == Arrival.LATE && result.state().deadline() <= lastSweepAt) {
+    if (result.arrival() == Arrival.LATE && result.state().deadline() <= sweeps.lastSweepAt()) {
       // Re-judged from a late record, the athlete has something due that a sweep already past
       // would have acted on (an alert the record reveals may already be over): act on it now, as
       // that sweep would have, with the data's times. (In-order records of an athlete whose data
@@ -252,17 +251,16 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     }
     plausibleEventTime = Math.max(plausibleEventTime, t);
     eventClock = Math.max(eventClock, Math.min(t, wall));
-    if (nextSweepAt == Long.MIN_VALUE) {
-      nextSweepAt = nextBoundary(eventClock);
-    } else if (eventClock >= nextSweepAt) {
+    if (!sweeps.started()) {
+      sweeps.startAt(eventClock);
+    } else if (sweeps.dueAt(eventClock)) {
       sweep(eventClock);
-      nextSweepAt = nextBoundary(eventClock);
     }
   }
 
   /** Acts for every athlete with something due by {@code now}. */
   void sweep(long now) {
-    lastSweepAt = now;
+    sweeps.sweptAt(now);
     List<KeyValue<String, byte[]>> due = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = states.all()) {
       while (all.hasNext()) {
@@ -314,7 +312,4 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     alerts.put(athleteId, recent);
   }
 
-  private long nextBoundary(long t) {
-    return Math.floorDiv(t, tickIntervalMillis) * tickIntervalMillis + tickIntervalMillis;
-  }
 }

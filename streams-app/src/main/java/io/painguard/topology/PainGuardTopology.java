@@ -57,6 +57,9 @@ public final class PainGuardTopology {
    */
   public static final String REGISTRY_WAITS_STORE = "registry-waits";
 
+  /** Key-value store: the task's sweep schedule ({@link SweepSchedule}), one key per task. */
+  public static final String SWEEP_SCHEDULE_STORE = "sweep-schedule";
+
   /** Name of the stateful processor node. */
   public static final String GUARD_PROCESSOR = "athlete-guard";
 
@@ -159,6 +162,7 @@ public final class PainGuardTopology {
     AthleteGuard guard = new AthleteGuard(rules);
     builder.addStateStore(store(ATHLETE_STATE_STORE));
     builder.addStateStore(store(ATHLETE_ALERTS_STORE));
+    builder.addStateStore(store(SWEEP_SCHEDULE_STORE));
     outcome
         .get("decoded-signals")
         .mapValues(Decoded::signal, Named.as("signal"))
@@ -166,7 +170,8 @@ public final class PainGuardTopology {
             () -> new AthleteGuardProcessor(guard, settings, clock),
             Named.as(GUARD_PROCESSOR),
             ATHLETE_STATE_STORE,
-            ATHLETE_ALERTS_STORE)
+            ATHLETE_ALERTS_STORE,
+            SWEEP_SCHEDULE_STORE)
         .to(
             settings.exertionAlertsTopic(),
             Produced.with(Serdes.String(), alertSerde(serdeConfig)).withName("alert-sink"));

@@ -19,12 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * The simulator's deterministic load ({@link LoadGenerator}: same athletes, seed and start, same
  * records in the same order) sent through the simulator's own Kafka sink, in the background, at a
  * fixed rate. Event time starts far enough in the past that every record is history by the time it
- * is sent, so the app's wall-clock caps never change what it computes.
+ * is sent, so the app's wall-clock caps never change what it computes. Each pain report is readable
+ * after the records sent before it and before those sent after it ({@link FlushAroundPainReports}),
+ * so a live run and a backlog of the same records give a task the same order.
  */
 public final class LoadFeed {
 
   private final int athletes;
   private final long seed;
+  private final double painShare;
   private final Instant start;
   private final long records;
 
@@ -34,8 +37,17 @@ public final class LoadFeed {
    * @param seed the load generator's seed
    */
   public LoadFeed(int athletes, int seconds, long seed) {
+    this(athletes, seconds, seed, LoadSettings.DEFAULT_PAIN_SHARE);
+  }
+
+  /**
+   * @param painShare the share of athletes that report pain (more pain, more alerts from the
+   *     same number of records)
+   */
+  public LoadFeed(int athletes, int seconds, long seed, double painShare) {
     this.athletes = athletes;
     this.seed = seed;
+    this.painShare = painShare;
     this.records = (long) athletes * seconds;
     this.start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
   }
@@ -100,10 +112,12 @@ public final class LoadFeed {
     CompletableFuture<LoadReport> done =
         CompletableFuture.supplyAsync(
             () -> {
-              LoadGenerator generator = new LoadGenerator(LoadSettings.of(athletes, seed, start));
+              LoadSettings defaults = LoadSettings.of(athletes, seed, start);
+              LoadGenerator generator = new LoadGenerator(new LoadSettings(athletes, seed, start, painShare,
+                  defaults.overexertShare(), defaults.complyProbability(), defaults.profileShare()));
               try (KafkaRecordSink sink = KafkaRecordSink.open(producer, serde, topics, seed)) {
                 LoadRunner runner =
-                    new LoadRunner(generator, sink)
+                    new LoadRunner(generator, new FlushAroundPainReports(sink))
                         .withProgress(p -> progress.set(p.sent()), java.time.Duration.ofMillis(200));
                 runner.sendProfiles();
                 return runner.run(new LoadLimits(ratePerSecond, null, records), stop::get);

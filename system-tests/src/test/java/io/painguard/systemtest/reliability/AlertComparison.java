@@ -1,0 +1,82 @@
+package io.painguard.systemtest.reliability;
+
+import io.painguard.events.ExertionAlert;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A run's alerts set against the reference run's, by id and by content: every field of every
+ * alert (ExertionAlert's own equality covers them all; none is taken from the wall clock).
+ */
+record AlertComparison(
+    int read, Set<String> duplicates, Set<String> lost, Set<String> changed, Set<String> extra) {
+
+  static AlertComparison of(List<ExertionAlert> reference, List<ExertionAlert> actual) {
+    Map<String, ExertionAlert> expected = byId(reference);
+    Map<String, Long> counts = actual.stream()
+        .collect(Collectors.groupingBy(ExertionAlert::getAlertId, Collectors.counting()));
+    Set<String> duplicates = counts.entrySet().stream().filter(e -> e.getValue() > 1)
+        .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> lost = new TreeSet<>(expected.keySet());
+    lost.removeAll(counts.keySet());
+    Set<String> extra = new TreeSet<>(counts.keySet());
+    extra.removeAll(expected.keySet());
+    Set<String> changed = actual.stream()
+        .filter(a -> expected.containsKey(a.getAlertId()) && !expected.get(a.getAlertId()).equals(a))
+        .map(ExertionAlert::getAlertId)
+        .collect(Collectors.toCollection(TreeSet::new));
+    return new AlertComparison(actual.size(), duplicates, lost, changed, extra);
+  }
+
+  boolean identical() {
+    return duplicates.isEmpty() && lost.isEmpty() && changed.isEmpty() && extra.isEmpty();
+  }
+
+  /** One line per athlete that differs: the reference's alerts, then this run's. */
+  String differences(List<ExertionAlert> reference, List<ExertionAlert> actual) {
+    Set<String> ids = new TreeSet<>();
+    ids.addAll(lost);
+    ids.addAll(changed);
+    ids.addAll(extra);
+    ids.addAll(duplicates);
+    Set<String> athletes = new TreeSet<>();
+    reference.stream().filter(a -> ids.contains(a.getAlertId())).forEach(a -> athletes.add(a.getAthleteId()));
+    actual.stream().filter(a -> ids.contains(a.getAlertId())).forEach(a -> athletes.add(a.getAthleteId()));
+    Map<String, ExertionAlert> expected = byId(reference);
+    String fields = actual.stream().filter(a -> changed.contains(a.getAlertId()))
+        .map(a -> "changed " + a.getAlertId() + ": " + fieldsThatDiffer(expected.get(a.getAlertId()), a))
+        .collect(Collectors.joining("\n"));
+    return athletes.stream()
+        .map(athlete -> "athlete " + athlete + "\n  reference: " + describe(reference, athlete)
+            + "\n  this run:  " + describe(actual, athlete))
+        .collect(Collectors.joining("\n")) + (fields.isEmpty() ? "" : "\n" + fields);
+  }
+
+  /** Each field whose value differs, as {@code name: reference -> this run}. */
+  private static String fieldsThatDiffer(ExertionAlert expected, ExertionAlert actual) {
+    return expected.getSchema().getFields().stream()
+        .filter(f -> !Objects.equals(expected.get(f.pos()), actual.get(f.pos())))
+        .map(f -> f.name() + ": " + expected.get(f.pos()) + " -> " + actual.get(f.pos()))
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String describe(List<ExertionAlert> alerts, String athlete) {
+    return alerts.stream().filter(a -> a.getAthleteId().equals(athlete))
+        .sorted(Comparator.comparing(ExertionAlert::getEventTime))
+        .map(a -> a.getState() + " " + a.getSeverity() + " " + a.getReasons() + " @" + a.getEventTime()
+            + " \"" + a.getRecommendation().getMessage() + "\"")
+        .collect(Collectors.joining("; "));
+  }
+
+  private static Map<String, ExertionAlert> byId(List<ExertionAlert> alerts) {
+    return alerts.stream().collect(Collectors.toMap(
+        ExertionAlert::getAlertId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+}
