@@ -3,8 +3,6 @@ package io.painguard.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.painguard.contract.ContractTopics;
 import io.painguard.runtime.KnownSettings;
 import io.painguard.runtime.config.AppConfig;
@@ -12,13 +10,13 @@ import io.painguard.runtime.config.EnvironmentKeys;
 import io.painguard.runtime.config.RuntimeSettings;
 import io.painguard.runtime.config.SettingSources;
 import io.painguard.simulator.cli.SimulateCommand;
+import io.painguard.stack.junit.StackImages;
 import io.painguard.topology.TopologySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,62 +27,85 @@ import picocli.CommandLine;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked against what it deploys: the app's
- * configuration keys, the contract's topics, the simulator's options and the Dockerfiles.
+ * configuration keys, the contract's topics, the simulator's options, the images the build pins
+ * and the Dockerfiles. {@link ComposeKeepsItsDataTest} checks volumes and shutdown.
  */
 class ComposeFileTest {
 
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}");
-  private static JsonNode services;
+  private static ComposeFile compose;
 
   @BeforeAll
-  static void readComposeFile() throws IOException {
-    JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
-    services = compose.get("services");
+  static void readComposeFile() {
+    compose = ComposeFile.read();
   }
 
   @Test
   void everyServiceIsThereWithAPinnedImageAndAHealthcheck() {
-    assertThat(services.fieldNames()).toIterable()
+    assertThat(compose.services().fieldNames()).toIterable()
         .containsExactlyInAnyOrder("kafka", "schema-registry", "app", "simulator");
     for (String name : List.of("kafka", "schema-registry", "app")) {
-      JsonNode service = services.get(name);
+      JsonNode service = compose.service(name);
       String image = service.get("image").asText();
       assertThat(image).as(name).matches("[a-z0-9./-]+:\\d[\\w.-]*");
       assertThat(service.path("healthcheck").path("test").isMissingNode()).as(name + " healthcheck").isFalse();
     }
-    assertThat(services.get("kafka").get("image").asText()).startsWith("apache/kafka:");
-    assertThat(services.get("schema-registry").get("image").asText()).startsWith("confluentinc/cp-schema-registry:");
+  }
+
+  @Test
+  void theBrokerAndRegistryImagesAreTheOnesTheBuildPinsForTestcontainers() {
+    // Given the images the parent pom pins (kafka.image, confluent.registry.image), as the
+    // Testcontainers backend reads them
+    StackImages pinned = StackImages.pinned();
+
+    // Then compose runs the very same ones
+    assertThat(compose.service("kafka").get("image").asText()).isEqualTo(pinned.kafka());
+    assertThat(compose.service("schema-registry").get("image").asText()).isEqualTo(pinned.schemaRegistry());
   }
 
   @Test
   void theAppsEnvironmentIsAValidConfigurationPointingAtTheComposeServices() {
-    Map<String, String> environment = environment(services.get("app"));
-
-    AppConfig config =
-        AppConfig.of(EnvironmentKeys.resolve(SettingSources.fromEnvironment(environment), KnownSettings.painguardKeys()));
+    AppConfig config = appConfig(compose.environment("app"));
     RuntimeSettings runtime = RuntimeSettings.from(config);
 
     String bootstrap = (String) config.kafkaProperties().get("bootstrap.servers");
     assertThat(advertisedListeners()).contains(bootstrap);
     URI registry = URI.create(config.get("schema.registry.url"));
     assertThat(registry.getHost()).isEqualTo("schema-registry");
-    assertThat(env(services.get("schema-registry"), "SCHEMA_REGISTRY_LISTENERS")).endsWith(":" + registry.getPort());
+    assertThat(compose.env("schema-registry", "SCHEMA_REGISTRY_LISTENERS")).endsWith(":" + registry.getPort());
     assertThat(config.kafkaProperties()).containsEntry("processing.guarantee", "exactly_once_v2");
     assertThat(runtime.httpTokens()).isNotBlank();
 
     // The dashboard port is published and the healthcheck asks the readiness endpoint on it.
     int httpPort = config.httpPort();
-    assertThat(services.get("app").get("ports").get(0).asText()).endsWith(":" + httpPort);
-    assertThat(services.get("app").get("healthcheck").get("test").toString())
+    assertThat(compose.service("app").get("ports").get(0).asText()).endsWith(":" + httpPort);
+    assertThat(compose.service("app").get("healthcheck").get("test").toString())
         .contains("localhost:" + httpPort + "/health/ready");
   }
 
   @Test
+  void everyPainguardVariableOfTheAppIsASettingTheAppKnows() {
+    // Given the app's environment in compose
+    Map<String, String> environment = compose.environment("app");
+    assertThat(environment).isNotEmpty();
+
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      // Then the app reads each variable (it ignores names without its prefix) ...
+      assertThat(variable.getKey()).as("a variable the app would ignore").startsWith("PAINGUARD_");
+
+      // ... as exactly one setting, which the app knows by that name
+      Map<String, String> resolved =
+          EnvironmentKeys.resolve(
+              SettingSources.fromEnvironment(Map.of(variable.getKey(), variable.getValue())),
+              KnownSettings.painguardKeys());
+      assertThat(resolved).as(variable.getKey()).hasSize(1);
+      String key = resolved.keySet().iterator().next();
+      assertThat(ComposeSettings.isKnown(key)).as(variable.getKey() + " sets '" + key + "', a setting the app does not know").isTrue();
+    }
+  }
+
+  @Test
   void theAppReadsAndWritesTheContractsTopics() {
-    Map<String, String> environment = environment(services.get("app"));
-    AppConfig config =
-        AppConfig.of(EnvironmentKeys.resolve(SettingSources.fromEnvironment(environment), KnownSettings.painguardKeys()));
+    AppConfig config = appConfig(compose.environment("app"));
 
     TopologySettings topics = TopologySettings.fromProperties(config.family("painguard."));
 
@@ -97,7 +118,7 @@ class ComposeFileTest {
   @Test
   void theSimulatorsCommandIsOneItAcceptsAimedAtTheComposeServices() {
     List<String> args = new ArrayList<>();
-    services.get("simulator").get("command").forEach(a -> args.add(a.asText()));
+    compose.service("simulator").get("command").forEach(a -> args.add(a.asText()));
 
     CommandLine.ParseResult parsed =
         SimulateCommand.newCommandLine(System.out, System.err).parseArgs(args.toArray(String[]::new));
@@ -108,32 +129,34 @@ class ComposeFileTest {
   }
 
   @Test
-  void eachBuiltServiceHasADockerfileThatCopiesTheJarItsModuleBuilds() throws IOException {
+  void eachBuiltServiceCopiesTheJarItsModuleBuildsIntoAJreImageWithoutRebuildingIt() throws IOException {
+    List<String> dockerignore = Files.readAllLines(ComposeFile.ROOT.resolve(".dockerignore"));
     for (String name : List.of("app", "simulator")) {
-      Path dockerfile = ROOT.resolve(services.get(name).get("build").get("dockerfile").asText());
+      // Given the service's Dockerfile, built from the repository root
+      JsonNode build = compose.service(name).get("build");
+      assertThat(build.get("context").asText()).isEqualTo(".");
+      Path dockerfile = ComposeFile.ROOT.resolve(build.get("dockerfile").asText());
       String text = Files.readString(dockerfile);
       Path module = dockerfile.getParent();
-      Matcher jar = Pattern.compile("target/(painguard-[\\w-]+\\.jar)").matcher(text);
-      assertThat(jar.find()).as(dockerfile.toString()).isTrue();
-      assertThat(Files.readString(module.resolve("pom.xml"))).as("shaded jar name in " + module).contains(jar.group(1));
-      assertThat(text).contains("USER painguard").containsPattern("FROM [\\w./-]+:\\d[\\w.-]* AS build");
+
+      // Then it copies the shaded jar its module's pom names ...
+      Matcher copy = Pattern.compile("(?m)^COPY (\\S+/target/(painguard-[\\w-]+\\.jar)) ").matcher(text);
+      assertThat(copy.find()).as(dockerfile + " copies a built jar").isTrue();
+      assertThat(copy.group(1)).startsWith(ComposeFile.ROOT.relativize(module) + "/");
+      assertThat(Files.readString(module.resolve("pom.xml"))).as("shaded jar name in " + module).contains(copy.group(2));
+      // ... which .dockerignore lets through while it keeps everything else out
+      assertThat(dockerignore).contains("*", "!" + copy.group(1));
+      // ... into a pinned JRE, run by a user that is not root, with no build inside Docker
+      assertThat(text).containsPattern("(?m)^FROM [\\w./-]+:\\d[\\w.-]*-jre$").contains("USER painguard")
+          .doesNotContainPattern("(?m)^RUN[^\\n]*mvnw").doesNotContain("COPY . ");
     }
   }
 
+  private static AppConfig appConfig(Map<String, String> environment) {
+    return AppConfig.of(EnvironmentKeys.resolve(SettingSources.fromEnvironment(environment), KnownSettings.painguardKeys()));
+  }
+
   private static String advertisedListeners() {
-    return env(services.get("kafka"), "KAFKA_ADVERTISED_LISTENERS");
-  }
-
-  private static Map<String, String> environment(JsonNode service) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    service.get("environment").fields().forEachRemaining(e -> {
-      Matcher defaulted = DEFAULTED.matcher(e.getValue().asText());
-      environment.put(e.getKey(), defaulted.matches() ? defaulted.group(1) : e.getValue().asText());
-    });
-    return environment;
-  }
-
-  private static String env(JsonNode service, String name) {
-    return service.get("environment").get(name).asText();
+    return compose.env("kafka", "KAFKA_ADVERTISED_LISTENERS");
   }
 }

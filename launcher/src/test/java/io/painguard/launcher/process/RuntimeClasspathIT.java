@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +18,20 @@ import org.junit.jupiter.api.Test;
  * The classpath file {@code ./painguard} runs with holds every class PainGuard's own code refers
  * to. A dependency that Maven's mediation drops from the runtime scope (as a test-scoped
  * declaration in the launcher once did to the simulator's YAML parser) fails here, at build time,
- * instead of in a newcomer's first {@code ./painguard demo}.
+ * instead of in a newcomer's first {@code ./painguard demo}. And what ships holds no test library
+ * (the build's enforcer rule bans them from compile and runtime scope; this checks the result).
  */
 class RuntimeClasspathIT {
+
+  /** Jars of test libraries and of PainGuard's test fixtures, by file name. */
+  private static final Pattern TEST_LIBRARY_JAR =
+      Pattern.compile(
+          "(testcontainers|junit|opentest4j|assertj|awaitility|selenium|kafka-streams-test-utils|docker-java"
+              + "|painguard-local-stack-junit|painguard-test-support)[\\w.-]*\\.jar");
+  /** Packages of the same libraries, as they would appear inside a shaded jar. */
+  private static final Pattern TEST_LIBRARY_CLASS =
+      Pattern.compile("(org/junit|org/testcontainers|org/assertj|org/awaitility|org/openqa|com/github/dockerjava"
+          + "|io/painguard/stack/junit)/.*\\.class");
 
   @Test
   void everyClassPainguardCodeRefersToIsOnTheLaunchersRuntimeClasspath() throws Exception {
@@ -61,5 +74,40 @@ class RuntimeClasspathIT {
     // Then nothing is missing
     assertThat(exit).as(out.toString()).isZero();
     assertThat(out.toString()).as("classes missing from the app jar").doesNotContain("not found");
+  }
+
+  @Test
+  void theLaunchersRuntimeClasspathHoldsNoTestLibrary() throws Exception {
+    // Given the classpath file the script runs with
+    String classpath =
+        Files.readString(PainguardProcess.repositoryRoot().resolve("launcher/target/painguard.classpath")).trim();
+
+    // When we name the jars on it
+    List<String> jars =
+        Arrays.stream(classpath.split(java.io.File.pathSeparator))
+            .map(entry -> Path.of(entry).getFileName().toString())
+            .toList();
+
+    // Then PainGuard's modules are there and no test library is
+    assertThat(jars).anyMatch(jar -> jar.startsWith("painguard-local-stack"));
+    assertThat(jars).noneMatch(jar -> TEST_LIBRARY_JAR.matcher(jar).matches());
+  }
+
+  @Test
+  void theShadedAppAndSimulatorJarsHoldNoTestLibraryClass() throws Exception {
+    for (String jar : List.of("streams-app/target/painguard-streams-app.jar", "simulator/target/painguard-simulator.jar")) {
+      // Given a jar the Dockerfiles copy into the images
+      Path path = PainguardProcess.repositoryRoot().resolve(jar);
+      assertThat(path).exists();
+
+      // When we list its classes
+      try (JarFile file = new JarFile(path.toFile())) {
+        List<String> testClasses =
+            file.stream().map(entry -> entry.getName()).filter(name -> TEST_LIBRARY_CLASS.matcher(name).matches()).toList();
+
+        // Then none comes from a test library
+        assertThat(testClasses).as(jar).isEmpty();
+      }
+    }
   }
 }

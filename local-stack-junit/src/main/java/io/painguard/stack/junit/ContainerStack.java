@@ -10,13 +10,11 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The Testcontainers backend: Apache Kafka's own image and Confluent's schema registry on a
- * private Docker network. Image tags are pinned (override with {@code -Dpainguard.stack.kafka-image}
- * and {@code -Dpainguard.stack.registry-image}). Only loaded when Docker is there.
+ * private Docker network. Image tags are the ones the parent pom pins, as docker-compose.yml does
+ * ({@link StackImages}; override with {@code -Dpainguard.stack.kafka-image} and {@code
+ * -Dpainguard.stack.registry-image}). Only loaded when Docker is there.
  */
 final class ContainerStack extends RunningStack {
-
-  static final String KAFKA_IMAGE = "apache/kafka:4.4.0";
-  static final String REGISTRY_IMAGE = "confluentinc/cp-schema-registry:8.0.0";
 
   private static final String KAFKA_ALIAS = "kafka";
   private static final String INTERNAL_LISTENER = KAFKA_ALIAS + ":19092";
@@ -33,9 +31,10 @@ final class ContainerStack extends RunningStack {
   }
 
   static ContainerStack start() {
+    StackImages images = StackImages.pinnedOrOverridden();
     Network network = Network.newNetwork();
     KafkaContainer kafka =
-        new KafkaContainer(DockerImageName.parse(System.getProperty("painguard.stack.kafka-image", KAFKA_IMAGE)))
+        new KafkaContainer(DockerImageName.parse(images.kafka()))
             .withNetwork(network)
             .withListener(INTERNAL_LISTENER) // Also makes "kafka" a network alias.
             // The same single-broker settings as the embedded broker, so tests behave alike.
@@ -48,8 +47,7 @@ final class ContainerStack extends RunningStack {
             .withEnv("KAFKA_MIN_INSYNC_REPLICAS", "1")
             .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
     GenericContainer<?> registry =
-        new GenericContainer<>(
-                DockerImageName.parse(System.getProperty("painguard.stack.registry-image", REGISTRY_IMAGE)))
+        new GenericContainer<>(DockerImageName.parse(images.schemaRegistry()))
             .withNetwork(network)
             .withExposedPorts(REGISTRY_PORT)
             .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
