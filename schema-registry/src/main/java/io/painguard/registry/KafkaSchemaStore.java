@@ -67,17 +67,19 @@ public final class KafkaSchemaStore implements SchemaStore {
   private final String topic;
   private final String bootstrap;
   private final RegistryState state;
+  private final String clusterId;
   private final Object writeLock = new Object();
   private volatile boolean closed;
 
   private KafkaSchemaStore(Admin admin, StoreFollower follower, FencedWriter writer, String topic,
-      String bootstrap, RegistryState state) {
+      String bootstrap, RegistryState state, String clusterId) {
     this.admin = admin;
     this.follower = follower;
     this.writer = writer;
     this.topic = topic;
     this.bootstrap = bootstrap;
     this.state = state;
+    this.clusterId = clusterId;
   }
 
   /** Opens the store on {@value #DEFAULT_TOPIC} with replication factor 1. */
@@ -106,10 +108,12 @@ public final class KafkaSchemaStore implements SchemaStore {
     try {
       admin = Admin.create(adminProps(kafkaClientProps));
       ensureTopic(admin, topic, replicationFactor, bootstrap);
+      String clusterId = clusterId(admin, bootstrap);
       RegistryState state = new RegistryState();
       follower = new StoreFollower(consumerProps(kafkaClientProps), topic, state);
       KafkaSchemaStore store = new KafkaSchemaStore(admin, follower,
-          new FencedWriter(producerProps(kafkaClientProps, topic), topic), topic, bootstrap, state);
+          new FencedWriter(producerProps(kafkaClientProps, topic), topic), topic, bootstrap, state,
+          clusterId);
       store.catchUp(LOAD_TIMEOUT);
       LOG.info("Schema store read {} records from topic '{}'; highest schema id {}",
           follower.records(), topic, state.highestId());
@@ -166,6 +170,11 @@ public final class KafkaSchemaStore implements SchemaStore {
   @Override
   public RegistryState state() {
     return state;
+  }
+
+  @Override
+  public Optional<String> kafkaClusterId() {
+    return Optional.ofNullable(clusterId);
   }
 
   @Override
@@ -278,6 +287,20 @@ public final class KafkaSchemaStore implements SchemaStore {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new SchemaStoreException("Could not prepare the schemas topic '" + topic
           + "' on Kafka at " + bootstrap + ": " + cause, cause);
+    }
+  }
+
+  /** The cluster's id, for Confluent's {@code /v1/metadata/id}; read once, it never changes. */
+  private static String clusterId(Admin admin, String bootstrap) {
+    try {
+      return admin.describeCluster().clusterId().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaStoreException("Interrupted while describing the Kafka cluster", e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new SchemaStoreException("Could not describe the Kafka cluster at " + bootstrap + ": "
+          + cause, cause);
     }
   }
 
