@@ -141,10 +141,11 @@ public final class KafkaSchemaStore implements SchemaStore {
         if (closed) {
           throw new SchemaStoreException("The schema store is closed");
         }
-        if (writer.becomeWriter()) {
+        boolean caughtUp = writer.becomeWriter();
+        if (caughtUp) {
           catchUp(READ_BACK_TIMEOUT); // every write before we took over, before deciding
         }
-        Update<T> decided = update.apply(state);
+        Update<T> decided = decide(update, caughtUp);
         if (decided.changes().isEmpty()) {
           return decided.result();
         }
@@ -164,6 +165,26 @@ public final class KafkaSchemaStore implements SchemaStore {
           throw new SchemaStoreException("Interrupted while writing to topic '" + topic + "'", e);
         }
       }
+    }
+  }
+
+  /**
+   * Decides the update. A write decided on stale contents cannot land (the writer is fenced), but
+   * a refusal writes nothing and would stand: so a refusal decided without catching up first is
+   * decided again on the latest contents -- a mode or subject another registry just changed must
+   * not be refused here.
+   */
+  private <T> Update<T> decide(Function<RegistryState, Update<T>> update, boolean caughtUp) {
+    try {
+      return update.apply(state);
+    } catch (SchemaStoreException e) {
+      throw e;
+    } catch (RuntimeException refusal) {
+      if (caughtUp) {
+        throw refusal;
+      }
+      catchUp(READ_BACK_TIMEOUT);
+      return update.apply(state);
     }
   }
 
