@@ -32,7 +32,7 @@ final class RegistryRoutes {
     router.get("/schemas", this::schemas);
     router.get("/schemas/types", ctx -> respond(ctx, 200, List.of(SchemaVersionEntry.AVRO)));
     router.get("/schemas/ids/{id}", ctx -> respond(ctx, 200,
-        ResponseBodies.schema(schemaById(ctx), ctx.queryParam("subject") != null)));
+        ResponseBodies.schema(schemaById(ctx), subjectParam(ctx) != null)));
     router.get("/schemas/ids/{id}/schema", ctx -> respondRaw(ctx, 200, schemaById(ctx).schema()));
     router.get("/schemas/ids/{id}/versions", this::versionsOfId);
     router.get("/schemas/ids/{id}/subjects", this::subjectsOfId);
@@ -147,7 +147,13 @@ final class RegistryRoutes {
   }
 
   private SchemaVersionEntry schemaById(Context ctx) {
-    return reads.schemaById(id(ctx), ctx.queryParam("subject"));
+    return reads.schemaById(id(ctx), subjectParam(ctx));
+  }
+
+  /** The {@code subject} a schema is asked for in; an empty one names none, as in Confluent. */
+  private static String subjectParam(Context ctx) {
+    String subject = ctx.queryParam("subject");
+    return subject == null || subject.isEmpty() ? null : subject;
   }
 
   private static Deleted deleted(Context ctx) {

@@ -73,6 +73,7 @@ class SchemaAnswersApiTest extends RunningRegistry {
     JsonNode plain = client.get("/schemas/ids/" + id).json();
     JsonNode forB = client.get("/schemas/ids/" + id + "?subject=b-value").json();
     Reply elsewhere = client.get("/schemas/ids/" + id + "?subject=nobody");
+    JsonNode emptySubject = client.get("/schemas/ids/" + id + "?subject=").json();
 
     // Then Confluent's SchemaString: subject and version only when asked, 40403 elsewhere
     assertThat(fieldNames(plain)).containsExactly("guid", "schemaType", "schema", "ts", "deleted");
@@ -80,6 +81,7 @@ class SchemaAnswersApiTest extends RunningRegistry {
         .containsExactly("subject", "version", "guid", "schemaType", "schema", "ts", "deleted");
     assertThat(forB.get("subject").asText()).isEqualTo("b-value");
     assertThat(elsewhere.errorCode()).isEqualTo(40403);
+    assertThat(emptySubject).as("an empty subject names none").isEqualTo(plain);
   }
 
   @Test
