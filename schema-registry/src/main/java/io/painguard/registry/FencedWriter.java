@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidPidMappingException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 
 /**
@@ -84,7 +85,11 @@ final class FencedWriter implements AutoCloseable {
       }
       producer.commitTransaction();
       return sent.get(sent.size() - 1).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset() + 1;
-    } catch (ProducerFencedException | InvalidProducerEpochException | InvalidPidMappingException e) {
+    } catch (ProducerFencedException | InvalidProducerEpochException | InvalidPidMappingException
+        | InvalidTxnStateException e) {
+      // Kafka 4.4's coordinator may answer a producer another registry just fenced with
+      // InvalidTxnStateException rather than a fencing error: its transaction did not commit
+      // either. Deciding the update again on the latest contents is safe whatever happened.
       drop();
       throw new Fenced(e);
     } catch (KafkaException | ExecutionException | TimeoutException e) {

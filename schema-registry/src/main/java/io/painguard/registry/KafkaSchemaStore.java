@@ -67,17 +67,19 @@ public final class KafkaSchemaStore implements SchemaStore {
   private final String topic;
   private final String bootstrap;
   private final RegistryState state;
+  private final String clusterId;
   private final Object writeLock = new Object();
   private volatile boolean closed;
 
   private KafkaSchemaStore(Admin admin, StoreFollower follower, FencedWriter writer, String topic,
-      String bootstrap, RegistryState state) {
+      String bootstrap, RegistryState state, String clusterId) {
     this.admin = admin;
     this.follower = follower;
     this.writer = writer;
     this.topic = topic;
     this.bootstrap = bootstrap;
     this.state = state;
+    this.clusterId = clusterId;
   }
 
   /** Opens the store on {@value #DEFAULT_TOPIC} with replication factor 1. */
@@ -106,10 +108,12 @@ public final class KafkaSchemaStore implements SchemaStore {
     try {
       admin = Admin.create(adminProps(kafkaClientProps));
       ensureTopic(admin, topic, replicationFactor, bootstrap);
+      String clusterId = clusterId(admin, bootstrap);
       RegistryState state = new RegistryState();
       follower = new StoreFollower(consumerProps(kafkaClientProps), topic, state);
       KafkaSchemaStore store = new KafkaSchemaStore(admin, follower,
-          new FencedWriter(producerProps(kafkaClientProps, topic), topic), topic, bootstrap, state);
+          new FencedWriter(producerProps(kafkaClientProps, topic), topic), topic, bootstrap, state,
+          clusterId);
       store.catchUp(LOAD_TIMEOUT);
       LOG.info("Schema store read {} records from topic '{}'; highest schema id {}",
           follower.records(), topic, state.highestId());
@@ -137,10 +141,11 @@ public final class KafkaSchemaStore implements SchemaStore {
         if (closed) {
           throw new SchemaStoreException("The schema store is closed");
         }
-        if (writer.becomeWriter()) {
+        boolean caughtUp = writer.becomeWriter();
+        if (caughtUp) {
           catchUp(READ_BACK_TIMEOUT); // every write before we took over, before deciding
         }
-        Update<T> decided = update.apply(state);
+        Update<T> decided = decide(update, caughtUp);
         if (decided.changes().isEmpty()) {
           return decided.result();
         }
@@ -163,9 +168,34 @@ public final class KafkaSchemaStore implements SchemaStore {
     }
   }
 
+  /**
+   * Decides the update. A write decided on stale contents cannot land (the writer is fenced), but
+   * a refusal writes nothing and would stand: so a refusal decided without catching up first is
+   * decided again on the latest contents -- a mode or subject another registry just changed must
+   * not be refused here.
+   */
+  private <T> Update<T> decide(Function<RegistryState, Update<T>> update, boolean caughtUp) {
+    try {
+      return update.apply(state);
+    } catch (SchemaStoreException e) {
+      throw e;
+    } catch (RuntimeException refusal) {
+      if (caughtUp) {
+        throw refusal;
+      }
+      catchUp(READ_BACK_TIMEOUT);
+      return update.apply(state);
+    }
+  }
+
   @Override
   public RegistryState state() {
     return state;
+  }
+
+  @Override
+  public Optional<String> kafkaClusterId() {
+    return Optional.ofNullable(clusterId);
   }
 
   @Override
@@ -278,6 +308,20 @@ public final class KafkaSchemaStore implements SchemaStore {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new SchemaStoreException("Could not prepare the schemas topic '" + topic
           + "' on Kafka at " + bootstrap + ": " + cause, cause);
+    }
+  }
+
+  /** The cluster's id, for Confluent's {@code /v1/metadata/id}; read once, it never changes. */
+  private static String clusterId(Admin admin, String bootstrap) {
+    try {
+      return admin.describeCluster().clusterId().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaStoreException("Interrupted while describing the Kafka cluster", e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new SchemaStoreException("Could not describe the Kafka cluster at " + bootstrap + ": "
+          + cause, cause);
     }
   }
 

@@ -66,8 +66,14 @@ public final class RegistryException extends RuntimeException {
         + "' does not have subject-level compatibility configured");
   }
 
+  static RegistryException subjectModeNotConfigured(String subject) {
+    return new RegistryException(404, 40409, "Subject '" + subject
+        + "' does not have subject-level mode configured");
+  }
+
+  /** 40901 since Confluent 8.1.2 (409 before); the HTTP status is 409 either way. */
   static RegistryException incompatible(String message) {
-    return new RegistryException(409, 409, message);
+    return new RegistryException(409, 40901, message);
   }
 
   static RegistryException invalidSchema(String message) {
@@ -84,6 +90,24 @@ public final class RegistryException extends RuntimeException {
     return new RegistryException(422, 42203, "Invalid compatibility level '" + level
         + "'. Valid values are NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE,"
         + " FULL and FULL_TRANSITIVE");
+  }
+
+  static RegistryException invalidMode() {
+    return invalidMode("Invalid mode. Valid values are READWRITE, READONLY, IMPORT and FORWARD.");
+  }
+
+  static RegistryException invalidMode(String message) {
+    return new RegistryException(422, 42204, message);
+  }
+
+  /** A write the mode in scope does not allow, and other operations Confluent refuses as such. */
+  static RegistryException operationNotPermitted(String message) {
+    return new RegistryException(422, 42205, message);
+  }
+
+  static RegistryException referenceExists(String subject, int version) {
+    return new RegistryException(422, 42206, "One or more references exist to the schema {subject="
+        + subject + ",version=" + version + "}");
   }
 
   static RegistryException badRequest(String message) {

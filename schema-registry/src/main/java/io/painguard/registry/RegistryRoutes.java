@@ -8,46 +8,55 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import io.painguard.registry.RegistryReads.Deleted;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The Confluent Schema Registry REST endpoints, mapped onto {@link RegistryService}. */
+/** Confluent's schema, subject, compatibility and config endpoints, mapped onto the services. */
 final class RegistryRoutes {
 
   private static final TypeReference<List<SchemaReference>> REFERENCES = new TypeReference<>() {
   };
 
   private final RegistryService service;
+  private final RegistryReads reads;
 
-  RegistryRoutes(RegistryService service) {
+  RegistryRoutes(RegistryService service, RegistryReads reads) {
     this.service = service;
+    this.reads = reads;
   }
 
   void register(JavalinDefaultRouting router) {
-    router.before(HttpExchange::negotiate);
-    router.get("/", ctx -> respondRaw(ctx, 200, "{}"));
+    router.get("/schemas", this::schemas);
     router.get("/schemas/types", ctx -> respond(ctx, 200, List.of(SchemaVersionEntry.AVRO)));
-    router.get("/schemas/ids/{id}", ctx -> respond(ctx, 200, schemaBody(schemaById(ctx))));
+    router.get("/schemas/ids/{id}", ctx -> respond(ctx, 200,
+        ResponseBodies.schema(schemaById(ctx), subjectParam(ctx) != null)));
     router.get("/schemas/ids/{id}/schema", ctx -> respondRaw(ctx, 200, schemaById(ctx).schema()));
     router.get("/schemas/ids/{id}/versions", this::versionsOfId);
     router.get("/schemas/ids/{id}/subjects", this::subjectsOfId);
+    router.get("/schemas/guids/{guid}", ctx -> respond(ctx, 200,
+        ResponseBodies.schema(reads.schemaByGuid(ctx.pathParam("guid")), false)));
+    router.get("/schemas/guids/{guid}/ids", this::idsOfGuid);
 
-    router.get("/subjects", ctx -> respond(ctx, 200,
-        service.subjects(ctx.queryParam("subjectPrefix"), flag(ctx, "deleted"))));
+    router.get("/subjects", ctx -> respond(ctx, 200, Paging.of(ctx).apply(
+        reads.subjects(ctx.queryParam("subjectPrefix"), deleted(ctx)))));
     router.post("/subjects/{subject}", this::lookup);
     router.delete("/subjects/{subject}", ctx -> respond(ctx, 200,
         service.deleteSubject(subject(ctx), flag(ctx, "permanent"))));
-    router.get("/subjects/{subject}/versions", ctx -> respond(ctx, 200,
-        service.versions(subject(ctx), flag(ctx, "deleted"))));
+    router.get("/subjects/{subject}/metadata", ctx -> respond(ctx, 200, ResponseBodies.version(
+        reads.latestWithMetadata(subject(ctx), flag(ctx, "deleted")))));
+    router.get("/subjects/{subject}/versions", ctx -> respond(ctx, 200, Paging.of(ctx).apply(
+        reads.versions(subject(ctx), deleted(ctx)))));
     router.post("/subjects/{subject}/versions", this::registerSchema);
     router.get("/subjects/{subject}/versions/{version}", ctx -> respond(ctx, 200,
-        versionBody(service.version(subject(ctx), version(ctx), flag(ctx, "deleted")))));
+        ResponseBodies.version(reads.version(subject(ctx), version(ctx), flag(ctx, "deleted")))));
     router.get("/subjects/{subject}/versions/{version}/schema", ctx -> respondRaw(ctx, 200,
-        service.version(subject(ctx), version(ctx), flag(ctx, "deleted")).schema()));
+        reads.version(subject(ctx), version(ctx), flag(ctx, "deleted")).schema()));
     router.get("/subjects/{subject}/versions/{version}/referencedby", ctx -> respond(ctx, 200,
-        service.referencedBy(subject(ctx), version(ctx))));
+        Paging.of(ctx, Paging.SCHEMA_SEARCH_LIMIT, Paging.SCHEMA_SEARCH_LIMIT)
+            .apply(reads.referencedBy(subject(ctx), version(ctx)))));
     router.delete("/subjects/{subject}/versions/{version}", ctx -> respond(ctx, 200,
         service.deleteVersion(subject(ctx), version(ctx), flag(ctx, "permanent"))));
 
@@ -64,23 +73,32 @@ final class RegistryRoutes {
     router.put("/config/{subject}", ctx -> updateLevel(ctx, subject(ctx)));
     router.delete("/config/{subject}", ctx -> respond(ctx, 200,
         levelBody(service.removeSubjectLevel(subject(ctx)))));
+  }
 
-    // Only READWRITE is supported; the endpoint exists because tools read it.
-    router.get("/mode", ctx -> respond(ctx, 200, Map.of("mode", "READWRITE")));
+  private void schemas(Context ctx) {
+    List<SchemaVersionEntry> found = reads.schemas(ctx.queryParam("subjectPrefix"),
+        flag(ctx, "deleted"), flag(ctx, "latestOnly"));
+    respond(ctx, 200, Paging.of(ctx, Paging.SCHEMA_SEARCH_LIMIT, Paging.SCHEMA_SEARCH_LIMIT)
+        .apply(found).stream().map(ResponseBodies::version).toList());
   }
 
   private void registerSchema(Context ctx) {
-    int id = service.register(subject(ctx), schemaInput(ctx));
-    respond(ctx, 200, Map.of("id", id));
+    JsonNode body = Json.readObject(HttpExchange.body(ctx));
+    RegistrationRequest request = new RegistrationRequest(schemaInput(body),
+        optionalInt(body, "id"), optionalInt(body, "version"), flag(ctx, "normalize"));
+    respond(ctx, 200, ResponseBodies.registration(service.register(subject(ctx), request)));
   }
 
   private void lookup(Context ctx) {
-    SchemaInput input = schemaInput(ctx);
-    respond(ctx, 200, versionBody(service.lookup(subject(ctx), input, flag(ctx, "deleted"))));
+    SchemaInput input = schemaInput(Json.readObject(HttpExchange.body(ctx)));
+    respond(ctx, 200, ResponseBodies.lookup(reads.lookup(subject(ctx), input,
+        flag(ctx, "normalize"), flag(ctx, "deleted"))));
   }
 
   private void compatibility(Context ctx, VersionSpec version) {
-    List<String> problems = service.compatibilityProblems(subject(ctx), version, schemaInput(ctx));
+    SchemaInput input = schemaInput(Json.readObject(HttpExchange.body(ctx)));
+    List<String> problems = reads.compatibilityProblems(subject(ctx), version, input,
+        flag(ctx, "normalize"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("is_compatible", problems.isEmpty());
     if (flag(ctx, "verbose")) {
@@ -100,7 +118,7 @@ final class RegistryRoutes {
   }
 
   private void versionsOfId(Context ctx) {
-    List<Map<String, Object>> body = service.versionsWithId(id(ctx), flag(ctx, "deleted")).stream()
+    List<Map<String, Object>> body = reads.versionsWithId(id(ctx), flag(ctx, "deleted")).stream()
         .map(entry -> {
           Map<String, Object> item = new LinkedHashMap<>();
           item.put("subject", entry.subject());
@@ -108,20 +126,41 @@ final class RegistryRoutes {
           return item;
         })
         .toList();
-    respond(ctx, 200, body);
+    respond(ctx, 200, Paging.of(ctx).apply(body));
   }
 
   private void subjectsOfId(Context ctx) {
-    respond(ctx, 200, service.versionsWithId(id(ctx), flag(ctx, "deleted")).stream()
-        .map(SchemaVersionEntry::subject).distinct().sorted().toList());
+    respond(ctx, 200, Paging.of(ctx).apply(reads.versionsWithId(id(ctx), flag(ctx, "deleted"))
+        .stream().map(SchemaVersionEntry::subject).distinct().sorted().toList()));
+  }
+
+  /** Confluent's ContextId list: this registry has only the default context, ".". */
+  private void idsOfGuid(Context ctx) {
+    respond(ctx, 200, reads.idsOfGuid(ctx.pathParam("guid")).stream()
+        .map(id -> {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("context", ".");
+          item.put("id", id);
+          return item;
+        })
+        .toList());
   }
 
   private SchemaVersionEntry schemaById(Context ctx) {
-    return service.schemaById(id(ctx));
+    return reads.schemaById(id(ctx), subjectParam(ctx));
   }
 
-  private static SchemaInput schemaInput(Context ctx) {
-    JsonNode body = Json.readObject(HttpExchange.body(ctx));
+  /** The {@code subject} a schema is asked for in; an empty one names none, as in Confluent. */
+  private static String subjectParam(Context ctx) {
+    String subject = ctx.queryParam("subject");
+    return subject == null || subject.isEmpty() ? null : subject;
+  }
+
+  private static Deleted deleted(Context ctx) {
+    return Deleted.of(flag(ctx, "deleted"), flag(ctx, "deletedOnly"));
+  }
+
+  private static SchemaInput schemaInput(JsonNode body) {
     JsonNode schema = body.get("schema");
     JsonNode schemaType = body.get("schemaType");
     JsonNode references = body.get("references");
@@ -139,6 +178,13 @@ final class RegistryRoutes {
     if (parsedReferences == null || parsedReferences.stream().anyMatch(Objects::isNull)) {
       throw RegistryException.invalidSchema("references must be a list of {name, subject, version}");
     }
+    for (String unsupported : new String[] {"metadata", "ruleSet"}) {
+      JsonNode value = body.get(unsupported);
+      if (value != null && !value.isNull() && !value.isEmpty()) {
+        throw RegistryException.invalidSchema("This registry does not support schema "
+            + unsupported + "; send the schema without it");
+      }
+    }
     return new SchemaInput(
         schema == null || schema.isNull() ? null
             : schema.isTextual() ? schema.asText() : schema.toString(),
@@ -146,7 +192,18 @@ final class RegistryRoutes {
         parsedReferences);
   }
 
-  private static String subject(Context ctx) {
+  private static Integer optionalInt(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw RegistryException.badRequest("The request's " + field + " must be a whole number");
+    }
+    return value.intValue();
+  }
+
+  static String subject(Context ctx) {
     return ctx.pathParam("subject");
   }
 
@@ -160,33 +217,6 @@ final class RegistryRoutes {
       return Integer.parseInt(raw.trim());
     } catch (NumberFormatException e) {
       throw RegistryException.schemaIdNotFound(raw);
-    }
-  }
-
-  private static Map<String, Object> schemaBody(SchemaVersionEntry entry) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    addTypeAndReferences(entry, body);
-    body.put("schema", entry.schema());
-    return body;
-  }
-
-  private static Map<String, Object> versionBody(SchemaVersionEntry entry) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("subject", entry.subject());
-    body.put("version", entry.version());
-    body.put("id", entry.id());
-    addTypeAndReferences(entry, body);
-    body.put("schema", entry.schema());
-    return body;
-  }
-
-  /** Like Confluent, AVRO is the implied type and an empty reference list is left out. */
-  private static void addTypeAndReferences(SchemaVersionEntry entry, Map<String, Object> body) {
-    if (!SchemaVersionEntry.AVRO.equals(entry.schemaType())) {
-      body.put("schemaType", entry.schemaType());
-    }
-    if (!entry.references().isEmpty()) {
-      body.put("references", entry.references());
     }
   }
 

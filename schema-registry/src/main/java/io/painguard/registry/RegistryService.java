@@ -2,16 +2,13 @@ package io.painguard.registry;
 
 import io.painguard.registry.CompatibilityChecker.PreviousVersion;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.Schema;
+import java.util.OptionalInt;
 
 /**
- * The registry's rules, independent of HTTP: registration with de-duplication and compatibility
- * checks, lookups, soft and permanent deletes, compatibility configuration.
+ * The registry's writes, independent of HTTP: registration with de-duplication, compatibility
+ * checks and Confluent's modes, soft and permanent deletes, compatibility configuration.
  *
  * <p>Every write is one {@link SchemaStore#update}: the check and the write it allows see the same
  * contents, and no other write -- of this registry or of another on the same store -- comes in
@@ -19,115 +16,144 @@ import org.apache.avro.Schema;
  */
 final class RegistryService {
 
-  private static final int MAX_REFERENCE_DEPTH = 32;
-
   private final SchemaStore store;
-  private final AvroSchemaParser parser = new AvroSchemaParser();
-  /** Ids are never reused, so a parsed schema can be cached by id for good. */
-  private final Map<Integer, Schema> parsedById = new ConcurrentHashMap<>();
+  private final SchemaResolver resolver;
 
-  RegistryService(SchemaStore store) {
+  RegistryService(SchemaStore store, SchemaResolver resolver) {
     this.store = store;
+    this.resolver = resolver;
   }
 
-  private RegistryState state() {
-    return store.state();
-  }
+  // ---- registration ----
 
-  // ---- registration and lookup ----
-
-  /** Registers the schema under the subject and returns its id; the same schema keeps its id. */
-  int register(String subject, SchemaInput input) {
+  /**
+   * Registers the schema under the subject and returns the version that holds it; a schema the
+   * subject already holds keeps its version and id, whatever the mode.
+   *
+   * @throws RegistryException 42205 when the mode in scope refuses the registration, 40901 when
+   *     the schema is incompatible, 42201 for a bad schema or version
+   */
+  SchemaVersionEntry register(String subject, RegistrationRequest request) {
     return store.update(state -> {
-      ParsedSchema parsed = parse(input);
-      Optional<SchemaVersionEntry> existing = state.findInSubject(subject, parsed.identity(), false);
-      if (existing.isPresent()) {
-        return SchemaStore.Update.of(existing.get().id());
+      int requestedVersion = request.versionOrZero();
+      ParsedSchema parsed = request.schema().isBlank() ? null
+          : resolver.parse(request.schema(), request.normalize());
+      if (parsed != null) {
+        Optional<SchemaVersionEntry> existing = existingVersion(state, subject, parsed, request);
+        if (existing.isPresent()) {
+          return SchemaStore.Update.of(existing.get());
+        }
       }
+      RegistryMode mode = requireRegistrationAllowed(state, subject, request);
       List<SchemaVersionEntry> all = state.versionsOf(subject);
-      CompatibilityLevel level = levelFor(subject);
-      List<String> problems = CompatibilityChecker.check(
-          level, parsed.schema(), previousVersions(live(all)));
-      if (!problems.isEmpty()) {
-        throw RegistryException.incompatible("Schema being registered is incompatible with an"
-            + " earlier schema for subject \"" + subject + "\" (compatibility " + level
-            + "), details: " + problems);
+      List<SchemaVersionEntry> live = live(all);
+      if (parsed == null) {
+        parsed = resolver.parse(previousSchema(live, mode), request.normalize());
       }
-      int id = state.idOf(parsed.identity()).orElseGet(state::nextSchemaId);
-      int version = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
-      return SchemaStore.Update.of(id, new StoreChange.PutVersion(new SchemaVersionEntry(subject,
-          version, id, SchemaVersionEntry.AVRO, parsed.normalized(), parsed.references(), false)));
+      int id = request.hasId() ? request.id() : -1;
+      OptionalInt known = state.idOf(parsed.identity());
+      if (known.isPresent() && (id < 0 || id == known.getAsInt())) {
+        Optional<SchemaVersionEntry> inSubject = state.findInSubject(subject, parsed.identity(), false);
+        if (requestedVersion == 0 && inSubject.isPresent()) {
+          return SchemaStore.Update.of(inSubject.get());
+        }
+        id = known.getAsInt();
+      }
+      if (!mode.isImportOrForward()) {
+        requireCompatible(state, subject, parsed, live);
+      }
+      int nextVersion = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
+      int version = requestedVersion <= 0 ? nextVersion : requestedVersion;
+      if (version != nextVersion && !mode.isImportOrForward()) {
+        throw RegistryException.invalidSchema("Version is not one more than previous version");
+      }
+      if (id >= 0) {
+        requireIdFreeFor(state, id, parsed);
+      } else {
+        id = state.nextSchemaId();
+      }
+      SchemaVersionEntry entry = new SchemaVersionEntry(subject, version, id,
+          SchemaVersionEntry.AVRO, parsed.normalized(), parsed.references(), false);
+      List<StoreChange> changes = new ArrayList<>();
+      // As Confluent does: older soft-deleted versions with the same id go for good, unless a
+      // schema still references them.
+      for (SchemaVersionEntry old : all) {
+        if (old.deleted() && old.id() == id && old.version() < version
+            && !References.isReferenced(state, old, true)) {
+          changes.add(new StoreChange.RemoveVersion(subject, old.version()));
+        }
+      }
+      changes.add(new StoreChange.PutVersion(entry));
+      return SchemaStore.Update.of(entry, changes);
     });
   }
 
-  /** The version of the subject that holds this schema. */
-  SchemaVersionEntry lookup(String subject, SchemaInput input, boolean includeDeleted) {
-    if (visible(subject, includeDeleted).isEmpty()) {
-      throw RegistryException.subjectNotFound(subject);
+  /** The subject's live version that already holds the schema, as Confluent looks it up first. */
+  private static Optional<SchemaVersionEntry> existingVersion(RegistryState state, String subject,
+      ParsedSchema parsed, RegistrationRequest request) {
+    Optional<SchemaVersionEntry> existing = state.findInSubject(subject, parsed.identity(), false);
+    if (existing.isEmpty()) {
+      return existing;
     }
-    ParsedSchema parsed = parse(input);
-    return state().findInSubject(subject, parsed.identity(), includeDeleted)
-        .orElseThrow(RegistryException::schemaNotFound);
+    SchemaVersionEntry found = existing.get();
+    int requestedVersion = request.versionOrZero();
+    if (requestedVersion == -1) {
+      List<SchemaVersionEntry> live = live(state.versionsOf(subject));
+      boolean latest = !live.isEmpty() && live.get(live.size() - 1).version() == found.version();
+      return latest && (!request.hasId() || request.id() == found.id()) ? existing : Optional.empty();
+    }
+    if (requestedVersion == 0) {
+      return !request.hasId() || request.id() == found.id() ? existing : Optional.empty();
+    }
+    return request.hasId() && request.id() == found.id() && requestedVersion == found.version()
+        ? existing : Optional.empty();
   }
 
-  /**
-   * Any version carrying the id; soft-deleted ones count, since data written with it exists. An id
-   * not known here may just have been registered through another registry on the same store, so
-   * a miss waits for the latest contents before answering 40403: a consumer must never take a
-   * fresh schema for an unknown one.
-   */
-  SchemaVersionEntry schemaById(int id) {
-    Optional<SchemaVersionEntry> entry = state().entriesWithId(id).stream().findFirst();
-    if (entry.isEmpty()) {
-      store.awaitLatest();
-      entry = state().entriesWithId(id).stream().findFirst();
+  /** Confluent's checks of the mode in scope, with its wording; returns the mode. */
+  private static RegistryMode requireRegistrationAllowed(RegistryState state, String subject,
+      RegistrationRequest request) {
+    RegistryMode mode = ModeService.inScope(state, subject);
+    ModeService.requireWritable(state, subject);
+    if (request.hasId() && !mode.isImportOrForward()) {
+      throw RegistryException.operationNotPermitted(
+          "Subject " + subject + " in context  is not in import mode");
     }
-    return entry.orElseThrow(() -> RegistryException.schemaIdNotFound(id));
+    if (!request.hasId() && mode != RegistryMode.READWRITE) {
+      throw RegistryException.operationNotPermitted(
+          "Subject " + subject + " in context  is not in read-write mode");
+    }
+    return mode;
   }
 
-  List<SchemaVersionEntry> versionsWithId(int id, boolean includeDeleted) {
-    List<SchemaVersionEntry> all = state().entriesWithId(id);
-    if (all.isEmpty()) {
-      throw RegistryException.schemaIdNotFound(id);
+  /** A registration without a schema re-registers the subject's latest one, as in Confluent. */
+  private static SchemaInput previousSchema(List<SchemaVersionEntry> live, RegistryMode mode) {
+    if (live.isEmpty() || mode.isImportOrForward()) {
+      throw RegistryException.invalidSchema("Empty schema");
     }
-    return all.stream().filter(entry -> includeDeleted || !entry.deleted()).toList();
+    SchemaVersionEntry latest = live.get(live.size() - 1);
+    return new SchemaInput(latest.schema(), latest.schemaType(), latest.references());
   }
 
-  List<String> subjects(String prefix, boolean includeDeleted) {
-    return state().subjectNames().stream()
-        .filter(subject -> prefix == null || subject.startsWith(prefix))
-        .filter(subject -> !visible(subject, includeDeleted).isEmpty())
-        .toList();
+  private void requireCompatible(RegistryState state, String subject, ParsedSchema parsed,
+      List<SchemaVersionEntry> live) {
+    CompatibilityLevel level = levelFor(state, subject);
+    List<String> problems = CompatibilityChecker.check(level, parsed.schema(), previousVersions(live));
+    if (!problems.isEmpty()) {
+      throw RegistryException.incompatible("Schema being registered is incompatible with an"
+          + " earlier schema for subject \"" + subject + "\" (compatibility " + level
+          + "), details: " + problems);
+    }
   }
 
-  List<Integer> versions(String subject, boolean includeDeleted) {
-    List<SchemaVersionEntry> visible = visible(subject, includeDeleted);
-    if (visible.isEmpty()) {
-      throw RegistryException.subjectNotFound(subject);
+  /** An imported id may be one already in use only by the very same schema. */
+  private static void requireIdFreeFor(RegistryState state, int id, ParsedSchema parsed) {
+    for (SchemaVersionEntry holder : state.entriesWithId(id)) {
+      String identity = SchemaIdentity.of(holder.schemaType(), holder.schema(), holder.references());
+      if (!identity.equals(parsed.identity())) {
+        throw RegistryException.operationNotPermitted("Overwrite new schema with id " + id
+            + " in context  is not permitted.");
+      }
     }
-    return visible.stream().map(SchemaVersionEntry::version).toList();
-  }
-
-  SchemaVersionEntry version(String subject, VersionSpec spec, boolean includeDeleted) {
-    List<SchemaVersionEntry> visible = visible(subject, includeDeleted);
-    if (visible.isEmpty()) {
-      store.awaitLatest(); // the subject may just have been registered through another registry
-      visible = visible(subject, includeDeleted);
-    }
-    if (visible.isEmpty()) {
-      throw RegistryException.subjectNotFound(subject);
-    }
-    if (spec.isLatest()) {
-      return visible.get(visible.size() - 1);
-    }
-    return visible.stream().filter(entry -> entry.version() == spec.number()).findFirst()
-        .orElseThrow(() -> RegistryException.versionNotFound(spec.number()));
-  }
-
-  /** Ids of live schemas that reference this version. */
-  List<Integer> referencedBy(String subject, VersionSpec spec) {
-    SchemaVersionEntry target = version(subject, spec, false);
-    return referencers(target).stream().map(SchemaVersionEntry::id).distinct().sorted().toList();
   }
 
   // ---- deletes ----
@@ -147,15 +173,21 @@ final class RegistryService {
       if (!permanent && target.deleted()) {
         throw RegistryException.versionSoftDeleted(subject, target.version());
       }
+      ModeService.requireWritable(state, subject);
       if (permanent && !target.deleted()) {
         throw RegistryException.versionNotSoftDeleted(subject, target.version());
       }
-      requireUnreferenced(target);
-      if (permanent) {
-        return SchemaStore.Update.of(target.version(), new StoreChange.RaiseIdFloor(state.highestId()),
-            new StoreChange.RemoveVersion(subject, target.version()));
+      References.requireUnreferenced(state, target);
+      if (!permanent) {
+        return SchemaStore.Update.of(target.version(), new StoreChange.PutVersion(target.asDeleted()));
       }
-      return SchemaStore.Update.of(target.version(), new StoreChange.PutVersion(target.asDeleted()));
+      List<StoreChange> changes = new ArrayList<>(List.of(
+          new StoreChange.RaiseIdFloor(state.highestId()),
+          new StoreChange.RemoveVersion(subject, target.version())));
+      if (all.size() == 1) {
+        changes.addAll(subjectSettings(state, subject));
+      }
+      return SchemaStore.Update.of(target.version(), changes);
     });
   }
 
@@ -166,68 +198,69 @@ final class RegistryService {
         throw RegistryException.subjectNotFound(subject);
       }
       List<SchemaVersionEntry> live = live(all);
+      if (!permanent && live.isEmpty()) {
+        throw RegistryException.subjectSoftDeleted(subject);
+      }
+      ModeService.requireWritable(state, subject);
       List<StoreChange> changes = new ArrayList<>();
       if (!permanent) {
-        if (live.isEmpty()) {
-          throw RegistryException.subjectSoftDeleted(subject);
-        }
-        live.forEach(this::requireUnreferenced);
+        live.forEach(entry -> References.requireUnreferenced(state, entry));
         live.forEach(entry -> changes.add(new StoreChange.PutVersion(entry.asDeleted())));
         return SchemaStore.Update.of(live.stream().map(SchemaVersionEntry::version).toList(), changes);
       }
       if (!live.isEmpty()) {
         throw RegistryException.subjectNotSoftDeleted(subject);
       }
-      all.forEach(this::requireUnreferenced);
+      all.forEach(entry -> References.requireUnreferenced(state, entry));
       changes.add(new StoreChange.RaiseIdFloor(state.highestId()));
       all.forEach(entry -> changes.add(new StoreChange.RemoveVersion(subject, entry.version())));
-      if (state.subjectLevel(subject).isPresent()) {
-        changes.add(new StoreChange.RemoveCompatibility(subject));
-      }
+      changes.addAll(subjectSettings(state, subject));
       return SchemaStore.Update.of(all.stream().map(SchemaVersionEntry::version).toList(), changes);
     });
   }
 
-  // ---- compatibility ----
-
-  /**
-   * Why the schema could not follow the given version (or, for "latest" or no version, the
-   * versions the subject's level checks on registration); empty when it could.
-   */
-  List<String> compatibilityProblems(String subject, VersionSpec spec, SchemaInput input) {
-    ParsedSchema parsed = parse(input);
-    CompatibilityLevel level = levelFor(subject);
-    List<SchemaVersionEntry> live = visible(subject, false);
-    if (spec == null || spec.isLatest()) {
-      return CompatibilityChecker.check(level, parsed.schema(), previousVersions(live));
+  /** A subject gone for good takes its level and mode with it, as in Confluent. */
+  private static List<StoreChange> subjectSettings(RegistryState state, String subject) {
+    List<StoreChange> changes = new ArrayList<>();
+    if (state.subjectLevel(subject).isPresent()) {
+      changes.add(new StoreChange.RemoveCompatibility(subject));
     }
-    SchemaVersionEntry target = version(subject, spec, false);
-    return CompatibilityChecker.checkPair(level, parsed.schema(),
-        new PreviousVersion(target.version(), schemaOf(target)));
+    if (state.mode(subject).isPresent()) {
+      changes.add(new StoreChange.RemoveMode(subject));
+    }
+    return changes;
   }
 
-  CompatibilityLevel levelFor(String subject) {
-    return state().subjectLevel(subject).or(() -> state().globalLevel())
-        .orElse(CompatibilityLevel.DEFAULT);
+  // ---- compatibility configuration ----
+
+  /** The level a subject's registrations are checked at: its own, else the global, else BACKWARD. */
+  static CompatibilityLevel levelFor(RegistryState state, String subject) {
+    return state.subjectLevel(subject).or(state::globalLevel).orElse(CompatibilityLevel.DEFAULT);
   }
 
   CompatibilityLevel globalLevel() {
-    return state().globalLevel().orElse(CompatibilityLevel.DEFAULT);
+    return store.state().globalLevel().orElse(CompatibilityLevel.DEFAULT);
   }
 
   /** Sets the subject's level, or the global one when subject is null. */
   void setLevel(String subject, CompatibilityLevel level) {
-    store.update(state -> SchemaStore.Update.of(level, new StoreChange.PutCompatibility(subject, level)));
+    store.update(state -> {
+      ModeService.requireWritable(state, subject);
+      return SchemaStore.Update.of(level, new StoreChange.PutCompatibility(subject, level));
+    });
   }
 
   /** Resets the global level to the default and returns the level it had. */
   CompatibilityLevel resetGlobalLevel() {
-    return store.update(state -> SchemaStore.Update.of(
-        state.globalLevel().orElse(CompatibilityLevel.DEFAULT), new StoreChange.RemoveCompatibility(null)));
+    return store.update(state -> {
+      ModeService.requireWritable(state, null);
+      return SchemaStore.Update.of(state.globalLevel().orElse(CompatibilityLevel.DEFAULT),
+          new StoreChange.RemoveCompatibility(null));
+    });
   }
 
   CompatibilityLevel subjectLevel(String subject, boolean defaultToGlobal) {
-    Optional<CompatibilityLevel> level = state().subjectLevel(subject);
+    Optional<CompatibilityLevel> level = store.state().subjectLevel(subject);
     if (level.isPresent()) {
       return level.get();
     }
@@ -239,98 +272,28 @@ final class RegistryService {
 
   /** Removes the subject's own level and returns it; 40401 when it had none, as Confluent does. */
   CompatibilityLevel removeSubjectLevel(String subject) {
-    return store.update(state -> SchemaStore.Update.of(
-        state.subjectLevel(subject).orElseThrow(() -> RegistryException.subjectNotFound(subject)),
-        new StoreChange.RemoveCompatibility(subject)));
+    return store.update(state -> {
+      CompatibilityLevel old = state.subjectLevel(subject)
+          .orElseThrow(() -> RegistryException.subjectNotFound(subject));
+      ModeService.requireWritable(state, subject);
+      return SchemaStore.Update.of(old, new StoreChange.RemoveCompatibility(subject));
+    });
   }
 
   // ---- helpers ----
 
-  private ParsedSchema parse(SchemaInput input) {
-    if (!SchemaVersionEntry.AVRO.equalsIgnoreCase(input.schemaType())) {
-      throw RegistryException.invalidSchema("Schema type " + input.schemaType()
-          + " is not supported: this registry accepts AVRO schemas only");
-    }
-    Map<String, String> referencedTexts = new LinkedHashMap<>();
-    List<SchemaReference> resolved = new ArrayList<>();
-    for (SchemaReference reference : input.references()) {
-      SchemaVersionEntry target = resolveReference(reference);
-      collectReferencedTexts(target, referencedTexts, 0);
-      resolved.add(new SchemaReference(reference.name(), target.subject(), target.version()));
-    }
-    return parser.parse(input.schema(), resolved, List.copyOf(referencedTexts.values()));
-  }
-
-  private SchemaVersionEntry resolveReference(SchemaReference reference) {
-    if (reference == null || reference.name() == null || reference.subject() == null) {
-      throw RegistryException.invalidSchema("Invalid reference " + reference
-          + ": name, subject and version are required");
-    }
-    List<SchemaVersionEntry> live = live(state().versionsOf(reference.subject()));
-    Optional<SchemaVersionEntry> target = reference.version() == -1
-        ? live.stream().reduce((first, second) -> second)
-        : live.stream().filter(entry -> entry.version() == reference.version()).findFirst();
-    return target.orElseThrow(() -> RegistryException.invalidSchema("Invalid schema: reference '"
-        + reference.name() + "' points to subject '" + reference.subject() + "' version "
-        + reference.version() + ", which does not exist"));
-  }
-
-  /** Adds the texts the entry needs, dependencies first, each (subject, version) once. */
-  private void collectReferencedTexts(SchemaVersionEntry entry, Map<String, String> out, int depth) {
-    if (depth > MAX_REFERENCE_DEPTH) {
-      throw RegistryException.invalidSchema("Invalid schema: references nested deeper than "
-          + MAX_REFERENCE_DEPTH + " levels");
-    }
-    for (SchemaReference inner : entry.references()) {
-      collectReferencedTexts(resolveReference(inner), out, depth + 1);
-    }
-    out.putIfAbsent(entry.subject() + '\u0000' + entry.version(), entry.schema());
-  }
-
-  private Schema schemaOf(SchemaVersionEntry entry) {
-    Schema cached = parsedById.get(entry.id());
-    if (cached != null) {
-      return cached;
-    }
-    Schema schema = parse(new SchemaInput(entry.schema(), entry.schemaType(), entry.references()))
-        .schema();
-    parsedById.putIfAbsent(entry.id(), schema);
-    return schema;
-  }
-
   private List<PreviousVersion> previousVersions(List<SchemaVersionEntry> entries) {
-    return entries.stream().map(entry -> new PreviousVersion(entry.version(), schemaOf(entry)))
+    return previousVersions(resolver, entries);
+  }
+
+  static List<PreviousVersion> previousVersions(SchemaResolver resolver,
+      List<SchemaVersionEntry> entries) {
+    return entries.stream()
+        .map(entry -> new PreviousVersion(entry.version(), resolver.schemaOf(entry)))
         .toList();
   }
 
-  private List<SchemaVersionEntry> visible(String subject, boolean includeDeleted) {
-    List<SchemaVersionEntry> all = state().versionsOf(subject);
-    return includeDeleted ? all : live(all);
-  }
-
-  private static List<SchemaVersionEntry> live(List<SchemaVersionEntry> entries) {
+  static List<SchemaVersionEntry> live(List<SchemaVersionEntry> entries) {
     return entries.stream().filter(entry -> !entry.deleted()).toList();
-  }
-
-  private List<SchemaVersionEntry> referencers(SchemaVersionEntry target) {
-    List<SchemaVersionEntry> result = new ArrayList<>();
-    for (String subject : state().subjectNames()) {
-      for (SchemaVersionEntry entry : live(state().versionsOf(subject))) {
-        boolean refers = entry.references().stream().anyMatch(reference ->
-            reference.subject().equals(target.subject())
-                && reference.version() == target.version());
-        if (refers && !entry.equals(target)) {
-          result.add(entry);
-        }
-      }
-    }
-    return result;
-  }
-
-  private void requireUnreferenced(SchemaVersionEntry target) {
-    if (!referencers(target).isEmpty()) {
-      throw new RegistryException(422, 42206, "One or more references exist to the schema {subject="
-          + target.subject() + ",version=" + target.version() + "}");
-    }
   }
 }

@@ -11,26 +11,36 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The registry's contents in memory, built by applying {@link StoreChange}s in log order. Thread
+ * The registry's contents in memory -- versions, compatibility levels, modes -- built by applying
+ * {@link StoreChange}s in log order. Thread
  * safe; every accessor returns a copy. Only stores apply changes, after making them durable.
  */
 public final class RegistryState {
 
-  private record Stored(SchemaVersionEntry entry, String identity) {
+  /** A version with what is derived from it once: its identity and its GUID. */
+  private record Stored(SchemaVersionEntry entry, String identity, String guid) {
   }
 
   private final Map<String, NavigableMap<Integer, Stored>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+  private final Map<String, RegistryMode> subjectModes = new TreeMap<>();
   private CompatibilityLevel globalLevel;
+  private RegistryMode globalMode;
   /** Highest id seen in the log (schemas and id floors); ids are never handed out twice. */
   private int highestId;
 
+  /** Applies a change written now; for stores that have no record timestamp of their own. */
   synchronized void apply(StoreChange change) {
+    apply(change, System.currentTimeMillis());
+  }
+
+  /** Applies a change the store wrote at {@code epochMillis} (its record's timestamp). */
+  synchronized void apply(StoreChange change, long epochMillis) {
     if (change instanceof StoreChange.PutVersion put) {
-      SchemaVersionEntry entry = put.entry();
+      SchemaVersionEntry entry = put.entry().writtenAt(epochMillis);
       String identity = SchemaIdentity.of(entry.schemaType(), entry.schema(), entry.references());
       subjects.computeIfAbsent(entry.subject(), s -> new TreeMap<>())
-          .put(entry.version(), new Stored(entry, identity));
+          .put(entry.version(), new Stored(entry, identity, entry.guid()));
       highestId = Math.max(highestId, entry.id());
     } else if (change instanceof StoreChange.RemoveVersion remove) {
       NavigableMap<Integer, Stored> versions = subjects.get(remove.subject());
@@ -51,6 +61,18 @@ public final class RegistryState {
         globalLevel = null;
       } else {
         subjectLevels.remove(remove.subject());
+      }
+    } else if (change instanceof StoreChange.PutMode put) {
+      if (put.subject() == null) {
+        globalMode = put.mode();
+      } else {
+        subjectModes.put(put.subject(), put.mode());
+      }
+    } else if (change instanceof StoreChange.RemoveMode remove) {
+      if (remove.subject() == null) {
+        globalMode = null;
+      } else {
+        subjectModes.remove(remove.subject());
       }
     } else if (change instanceof StoreChange.RaiseIdFloor floor) {
       highestId = Math.max(highestId, floor.highestUsedId());
@@ -93,6 +115,15 @@ public final class RegistryState {
     return result;
   }
 
+  /** The id of the schema with this GUID, if a version (soft-deleted ones too) still has it. */
+  public synchronized OptionalInt idOfGuid(String guid) {
+    return subjects.values().stream()
+        .flatMap(versions -> versions.values().stream())
+        .filter(stored -> stored.guid().equals(guid))
+        .mapToInt(stored -> stored.entry().id())
+        .findFirst();
+  }
+
   /** The id already given to this schema identity anywhere, if any. */
   synchronized OptionalInt idOf(String identity) {
     return subjects.values().stream()
@@ -123,5 +154,15 @@ public final class RegistryState {
   /** The global level if one was set; the registry falls back to BACKWARD otherwise. */
   public synchronized Optional<CompatibilityLevel> globalLevel() {
     return Optional.ofNullable(globalLevel);
+  }
+
+  /** The subject's own mode, or the global one when subject is null; empty when none was set. */
+  public synchronized Optional<RegistryMode> mode(String subject) {
+    return Optional.ofNullable(subject == null ? globalMode : subjectModes.get(subject));
+  }
+
+  /** Subjects (and contexts) that have a mode of their own, sorted. */
+  public synchronized List<String> subjectsWithMode() {
+    return new ArrayList<>(subjectModes.keySet());
   }
 }

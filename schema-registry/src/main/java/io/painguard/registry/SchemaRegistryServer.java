@@ -47,7 +47,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
   public static SchemaRegistryServer start(String host, int port, SchemaStore store, RegistryAuth auth) {
     // Javalin's "Listening on..." lines are JVM-wide chatter; callers print the URL themselves.
     JavalinLogger.startupInfo = false;
-    RegistryRoutes routes = new RegistryRoutes(new RegistryService(store));
+    SchemaResolver resolver = new SchemaResolver(store);
+    RegistryRoutes routes = new RegistryRoutes(new RegistryService(store, resolver),
+        new RegistryReads(store, resolver));
+    ModeRoutes modeRoutes = new ModeRoutes(new ModeService(store));
+    ServerRoutes serverRoutes = new ServerRoutes(store);
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
@@ -62,7 +66,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
         // Before any route and before content negotiation, as Jetty's security handler runs
         // before Confluent's resources: a refused client learns nothing else.
         router.before(ctx -> Authentication.check(auth, ctx));
+        router.before(HttpExchange::negotiate);
+        serverRoutes.register(router);
         routes.register(router);
+        modeRoutes.register(router);
         router.exception(RegistryException.class, ErrorResponses::registryError);
         router.exception(HttpResponseException.class, ErrorResponses::httpError);
         router.exception(SchemaStoreException.class, ErrorResponses::storeError);

@@ -1,6 +1,7 @@
 package io.painguard.registry;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,11 @@ public interface SchemaStore extends AutoCloseable {
    * only this process writes is always up to date.
    */
   default void awaitLatest() {
+  }
+
+  /** The id of the Kafka cluster the store keeps its records on; empty for a store without Kafka. */
+  default Optional<String> kafkaClusterId() {
+    return Optional.empty();
   }
 
   /** Releases the store's resources; idempotent. */

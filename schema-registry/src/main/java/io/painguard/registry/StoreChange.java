@@ -22,6 +22,14 @@ public sealed interface StoreChange {
   record RemoveCompatibility(String subject) implements StoreChange {
   }
 
+  /** Sets the mode of a subject, or the global one when subject is null. */
+  record PutMode(String subject, RegistryMode mode) implements StoreChange {
+  }
+
+  /** Removes a subject's mode (it falls back to the global one), or the global one (subject null). */
+  record RemoveMode(String subject) implements StoreChange {
+  }
+
   /**
    * Remembers the highest id handed out so far. Written before permanent deletes, because once
    * compaction drops the deleted entries the log alone could no longer tell that those ids were

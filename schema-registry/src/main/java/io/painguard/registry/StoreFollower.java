@@ -110,7 +110,10 @@ final class StoreFollower implements AutoCloseable {
       return;
     }
     try {
-      StoreRecordCodec.decode(record.key(), record.value()).ifPresent(state::apply);
+      // The record's timestamp is when the change was written: Confluent's "ts" of a version.
+      long writtenAt = record.timestamp() >= 0 ? record.timestamp() : System.currentTimeMillis();
+      StoreRecordCodec.decode(record.key(), record.value())
+          .ifPresent(change -> state.apply(change, writtenAt));
     } catch (IOException | RuntimeException e) {
       LOG.warn("Skipping unreadable record at offset {} of the schemas topic: {}",
           record.offset(), e.getMessage());

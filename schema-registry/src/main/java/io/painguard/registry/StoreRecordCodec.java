@@ -11,6 +11,10 @@ import java.util.Optional;
  * is about ({@code keytype}, subject, version) and JSON values holding its whole current state, or
  * a tombstone (null value) for a removal. Equal keys must be equal bytes so compaction keeps only
  * the latest record per key; the key fields are therefore always written in the same order.
+ *
+ * <p>Modes use Confluent's own record ({@code "keytype":"MODE"}, value {@code {"subject","mode"}}).
+ * Registries older than modes skip that key type like any record they do not know, so a topic
+ * with modes stays readable by them (they just do not enforce the mode).
  */
 final class StoreRecordCodec {
 
@@ -20,6 +24,7 @@ final class StoreRecordCodec {
 
   private static final String SCHEMA = "SCHEMA";
   private static final String CONFIG = "CONFIG";
+  private static final String MODE = "MODE";
   private static final String ID_FLOOR = "ID_FLOOR";
 
   private StoreRecordCodec() {
@@ -35,10 +40,21 @@ final class StoreRecordCodec {
     }
     if (change instanceof StoreChange.PutCompatibility put) {
       ObjectNode value = Json.MAPPER.createObjectNode().put("compatibilityLevel", put.level().name());
-      return new Encoded(configKey(put.subject()), bytes(value));
+      return new Encoded(subjectKey(CONFIG, put.subject()), bytes(value));
     }
     if (change instanceof StoreChange.RemoveCompatibility remove) {
-      return new Encoded(configKey(remove.subject()), null);
+      return new Encoded(subjectKey(CONFIG, remove.subject()), null);
+    }
+    if (change instanceof StoreChange.PutMode put) {
+      ObjectNode value = Json.MAPPER.createObjectNode();
+      if (put.subject() != null) {
+        value.put("subject", put.subject());
+      }
+      value.put("mode", put.mode().name());
+      return new Encoded(subjectKey(MODE, put.subject()), bytes(value));
+    }
+    if (change instanceof StoreChange.RemoveMode remove) {
+      return new Encoded(subjectKey(MODE, remove.subject()), null);
     }
     if (change instanceof StoreChange.RaiseIdFloor floor) {
       ObjectNode key = Json.MAPPER.createObjectNode().put("keytype", ID_FLOOR).put("magic", 0);
@@ -67,8 +83,7 @@ final class StoreRecordCodec {
             Json.MAPPER.readValue(value, SchemaVersionEntry.class)));
       }
       case CONFIG -> {
-        JsonNode subjectNode = keyNode.get("subject");
-        String subject = subjectNode == null || subjectNode.isNull() ? null : subjectNode.asText();
+        String subject = optionalSubject(keyNode);
         if (value == null) {
           return Optional.of(new StoreChange.RemoveCompatibility(subject));
         }
@@ -76,6 +91,16 @@ final class StoreRecordCodec {
         CompatibilityLevel level = CompatibilityLevel.parse(levelName)
             .orElseThrow(() -> new IOException("unknown compatibility level '" + levelName + "'"));
         return Optional.of(new StoreChange.PutCompatibility(subject, level));
+      }
+      case MODE -> {
+        String subject = optionalSubject(keyNode);
+        if (value == null) {
+          return Optional.of(new StoreChange.RemoveMode(subject));
+        }
+        String modeName = Json.MAPPER.readTree(value).path("mode").asText();
+        RegistryMode mode = RegistryMode.parse(modeName)
+            .orElseThrow(() -> new IOException("unknown mode '" + modeName + "'"));
+        return Optional.of(new StoreChange.PutMode(subject, mode));
       }
       case ID_FLOOR -> {
         if (value == null) {
@@ -96,14 +121,20 @@ final class StoreRecordCodec {
     return bytes(key);
   }
 
-  private static byte[] configKey(String subject) {
-    ObjectNode key = Json.MAPPER.createObjectNode().put("keytype", CONFIG);
+  /** A CONFIG or MODE key: the subject, or null for the global setting. */
+  private static byte[] subjectKey(String keyType, String subject) {
+    ObjectNode key = Json.MAPPER.createObjectNode().put("keytype", keyType);
     if (subject == null) {
       key.putNull("subject");
     } else {
       key.put("subject", subject);
     }
     return bytes(key.put("magic", 0));
+  }
+
+  private static String optionalSubject(JsonNode keyNode) {
+    JsonNode subjectNode = keyNode.get("subject");
+    return subjectNode == null || subjectNode.isNull() ? null : subjectNode.asText();
   }
 
   private static String requiredText(JsonNode node, String field) throws IOException {

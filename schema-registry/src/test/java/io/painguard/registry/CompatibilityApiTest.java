@@ -55,7 +55,7 @@ class CompatibilityApiTest extends RunningRegistry {
       assertThat(client.get("/subjects/s/versions").json().toString()).isEqualTo("[1,2]");
     } else {
       assertThat(registration.status()).isEqualTo(409);
-      assertThat(registration.errorCode()).isEqualTo(409);
+      assertThat(registration.errorCode()).as("Confluent's code since 8.1.2").isEqualTo(40901);
       assertThat(registration.json().get("message").asText()).contains("incompatible", level);
       assertThat(client.get("/subjects/s/versions").json().toString()).isEqualTo("[1]");
     }

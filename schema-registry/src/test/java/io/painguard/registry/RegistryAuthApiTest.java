@@ -49,6 +49,8 @@ class RegistryAuthApiTest {
         anonymous.delete("/subjects/" + SUBJECT),
         anonymous.delete("/subjects/" + SUBJECT + "/versions/1"),
         anonymous.delete("/config"),
+        anonymous.put("/mode/" + SUBJECT, "{\"mode\":\"READONLY\"}"),
+        anonymous.delete("/mode"),
         anonymous.send("POST", "/subjects/" + SUBJECT + "/versions", RegistryClient.schemaBody(TestSchemas.BASE),
             with(wrong, "Content-Type", RegistryClient.V1_JSON)),
         anonymous.send("DELETE", "/subjects/" + SUBJECT, null, wrong),
@@ -63,6 +65,7 @@ class RegistryAuthApiTest {
     // And nothing was written
     assertThat(anonymous.get("/subjects").json()).isEmpty();
     assertThat(anonymous.get("/config").json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+    assertThat(anonymous.get("/mode/" + SUBJECT).errorCode()).isEqualTo(40409);
   }
 
   @Test

@@ -57,6 +57,29 @@ class RegistryStateTest {
     assertThat(state.globalLevel()).contains(CompatibilityLevel.FULL);
   }
 
+  @Test
+  void modesReplayAndFallBackWhenRemoved() {
+    state.apply(new StoreChange.PutMode(null, RegistryMode.READONLY));
+    state.apply(new StoreChange.PutMode("a", RegistryMode.IMPORT));
+    state.apply(new StoreChange.PutMode("b", RegistryMode.READWRITE));
+    state.apply(new StoreChange.RemoveMode("a"));
+
+    assertThat(state.mode("a")).isEmpty();
+    assertThat(ModeService.inScope(state, "a")).isEqualTo(RegistryMode.READONLY);
+    assertThat(ModeService.inScope(state, "b")).as("a subject's own mode wins").isEqualTo(RegistryMode.READWRITE);
+    assertThat(state.subjectsWithMode()).containsExactly("b");
+  }
+
+  @Test
+  void aVersionCarriesTheTimeItsRecordWasWrittenAndItsGuidFindsItsId() {
+    state.apply(put("a", 1, 7), 1_700_000_000_000L);
+
+    SchemaVersionEntry entry = state.versionsOf("a").get(0);
+    assertThat(entry.timestamp()).isEqualTo(1_700_000_000_000L);
+    assertThat(state.idOfGuid(entry.guid())).hasValue(7);
+    assertThat(state.idOfGuid("00000000-0000-0000-0000-000000000000")).isEmpty();
+  }
+
   private static StoreChange put(String subject, int version, int id) {
     return new StoreChange.PutVersion(new SchemaVersionEntry(subject, version, id, "AVRO",
         "{\"type\":\"string\",\"x-owner\":\"coach\"}", List.of(), false));

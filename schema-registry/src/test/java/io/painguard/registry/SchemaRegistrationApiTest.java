@@ -25,7 +25,7 @@ class SchemaRegistrationApiTest extends RunningRegistry {
     assertThat(body.get("id").asInt()).isEqualTo(id);
     assertThat(new Schema.Parser().parse(body.get("schema").asText()))
         .isEqualTo(new Schema.Parser().parse(TestSchemas.BASE));
-    assertThat(body.has("schemaType")).as("AVRO is implied, like Confluent").isFalse();
+    assertThat(body.get("schemaType").asText()).as("named since Confluent 8.0").isEqualTo("AVRO");
 
     Reply byId = client.get("/schemas/ids/" + id);
     assertThat(byId.status()).isEqualTo(200);

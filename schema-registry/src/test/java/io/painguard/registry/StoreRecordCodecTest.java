@@ -22,6 +22,10 @@ class StoreRecordCodecTest {
         new StoreChange.PutCompatibility(null, CompatibilityLevel.NONE),
         new StoreChange.RemoveCompatibility("pain-reports-value"),
         new StoreChange.RemoveCompatibility(null),
+        new StoreChange.PutMode("pain-reports-value", RegistryMode.READONLY),
+        new StoreChange.PutMode(null, RegistryMode.IMPORT),
+        new StoreChange.RemoveMode("pain-reports-value"),
+        new StoreChange.RemoveMode(null),
         new StoreChange.RaiseIdFloor(42));
   }
 
@@ -44,6 +48,36 @@ class StoreRecordCodecTest {
     assertThat(softDeleted).isEqualTo(registered);
     assertThat(removed.key()).isEqualTo(registered);
     assertThat(removed.value()).as("a permanent delete is a tombstone").isNull();
+  }
+
+  @Test
+  void aModeIsConfluentsModeRecord() {
+    // When a subject's mode is encoded
+    StoreRecordCodec.Encoded encoded = StoreRecordCodec.encode(
+        new StoreChange.PutMode("pain-reports-value", RegistryMode.READONLY));
+
+    // Then it is keyed and valued as Confluent's registry keys and values modes
+    assertThat(new String(encoded.key(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"keytype\":\"MODE\",\"subject\":\"pain-reports-value\",\"magic\":0}");
+    assertThat(new String(encoded.value(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"subject\":\"pain-reports-value\",\"mode\":\"READONLY\"}");
+  }
+
+  @Test
+  void whenAVersionWasWrittenIsNotPartOfTheStoredValue() throws IOException {
+    // Given a version as the registry holds it, with the time its record was written
+    SchemaVersionEntry applied = new SchemaVersionEntry("s", 1, 1, "AVRO", "\"int\"", List.of(), false)
+        .writtenAt(1_700_000_000_000L);
+
+    // When it is encoded and read back
+    StoreRecordCodec.Encoded encoded = StoreRecordCodec.encode(new StoreChange.PutVersion(applied));
+
+    // Then the value holds no time of its own (the record's timestamp is that time), so the
+    // format stays what older registries read
+    assertThat(new String(encoded.value(), StandardCharsets.UTF_8)).doesNotContain("1700000000000");
+    assertThat(StoreRecordCodec.decode(encoded.key(), encoded.value()))
+        .contains(new StoreChange.PutVersion(
+            new SchemaVersionEntry("s", 1, 1, "AVRO", "\"int\"", List.of(), false)));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.painguard.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainSensation;
 import io.painguard.events.Severity;
@@ -218,7 +219,8 @@ class RegistryAnswersTopologyTest {
     return response.body();
   }
 
-  private static int id(String body) {
-    return Integer.parseInt(body.replaceAll("[^0-9]", ""));
+  /** The "id" of a registration answer (Confluent 8's answer has a GUID and the schema too). */
+  private static int id(String body) throws IOException {
+    return new ObjectMapper().readTree(body).get("id").asInt();
   }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry on a real broker: everything it acknowledged is in the schemas topic, so a new
- * registry on the same topic -- and on a restarted broker -- has the same ids, versions, deletions
- * and configuration, and keeps counting ids from where the old one stopped.
+ * registry on the same topic -- and on a restarted broker -- has the same ids, versions, deletions,
+ * configuration and modes, and keeps counting ids from where the old one stopped.
  */
 class KafkaSchemaStoreIT {
 
@@ -112,6 +112,59 @@ class KafkaSchemaStoreIT {
       // And a known schema keeps its id while a new one continues after the highest id ever used
       assertThat(register(url, "pain-reports-value", V2)).isEqualTo(v2Id);
       assertThat(register(url, "later-value", LATER)).isEqualTo(doomedId + 1);
+    }
+  }
+
+  @Test
+  void modesGuidsAndWriteTimesSurviveAReopen() throws Exception {
+    // Given a registry with a read-only subject, a global IMPORT mode, and a registered schema
+    String topic = "_schemas_modes";
+    String guid;
+    long writtenAt;
+    try (SchemaRegistryServer registry = open(topic)) {
+      String url = registry.url();
+      register(url, "frozen-value", V1);
+      assertThat(send(url, "PUT", "/mode/frozen-value", "{\"mode\": \"READONLY\"}").status).isEqualTo(200);
+      assertThat(send(url, "PUT", "/mode?force=true", "{\"mode\": \"IMPORT\"}").status).isEqualTo(200);
+      JsonNode version = json(url, "/subjects/frozen-value/versions/1");
+      guid = version.get("guid").asText();
+      writtenAt = version.get("ts").asLong();
+    }
+
+    // When a new registry opens the same topic
+    try (SchemaRegistryServer registry = open(topic)) {
+      String url = registry.url();
+
+      // Then the modes are as they were, and enforced
+      assertThat(json(url, "/mode/frozen-value").get("mode").asText()).isEqualTo("READONLY");
+      assertThat(json(url, "/mode").get("mode").asText()).isEqualTo("IMPORT");
+      Reply refused = send(url, "POST", "/subjects/frozen-value/versions",
+          MAPPER.createObjectNode().put("schema", V2).toString());
+      assertThat(refused.status).isEqualTo(422);
+      assertThat(refused.errorCode()).isEqualTo(42205);
+
+      // And the schema keeps its GUID and the time it was written
+      assertThat(json(url, "/schemas/guids/" + guid).get("schema").asText()).contains("athleteId");
+      assertThat(json(url, "/subjects/frozen-value/versions/1").get("ts").asLong()).isEqualTo(writtenAt);
+
+      // And a mode removed here is gone for the next registry too
+      assertThat(send(url, "DELETE", "/mode/frozen-value", null).status).isEqualTo(200);
+    }
+    try (SchemaRegistryServer registry = open(topic)) {
+      assertThat(send(registry.url(), "GET", "/mode/frozen-value", null).errorCode()).isEqualTo(40409);
+    }
+  }
+
+  @Test
+  void clusterIdNamesTheBrokersKafkaCluster() throws Exception {
+    try (SchemaRegistryServer registry = open("_schemas_cluster_id");
+        Admin admin = Admin.create(clientProps())) {
+      String kafkaCluster = admin.describeCluster().clusterId().get();
+
+      JsonNode clusters = json(registry.url(), "/v1/metadata/id").get("scope").get("clusters");
+
+      assertThat(clusters.get("kafka-cluster").asText()).isEqualTo(kafkaCluster);
+      assertThat(clusters.get("schema-registry-cluster").asText()).isEqualTo("schema-registry");
     }
   }
 

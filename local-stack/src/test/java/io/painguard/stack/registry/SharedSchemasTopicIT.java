@@ -124,6 +124,33 @@ class SharedSchemasTopicIT {
   }
 
   @Test
+  void aModeSetThroughOneRegistryIsEnforcedByTheOther() throws Exception {
+    String topic = "_schemas_shared_mode";
+    try (SchemaRegistryServer a = open(topic); SchemaRegistryServer b = open(topic)) {
+      // Given a subject registered through B, then made read-only through A
+      int id = register(b.url(), "frozen-value", schema("Frozen"));
+      assertThat(send(a.url(), "PUT", "/config/frozen-value", "{\"compatibility\":\"NONE\"}").status).isEqualTo(200);
+      assertThat(send(a.url(), "PUT", "/mode/frozen-value", "{\"mode\":\"READONLY\"}").status).isEqualTo(200);
+
+      // When B is asked to register a new schema and to delete the subject
+      Reply register = send(b.url(), "POST", "/subjects/frozen-value/versions",
+          JSON.createObjectNode().put("schema", schema("Thawed")).toString());
+      Reply delete = send(b.url(), "DELETE", "/subjects/frozen-value", null);
+
+      // Then B refuses both as Confluent does, and still answers the schema it holds
+      assertThat(register.status).isEqualTo(422);
+      assertThat(register.json().get("error_code").asInt()).isEqualTo(42205);
+      assertThat(delete.json().get("error_code").asInt()).isEqualTo(42205);
+      assertThat(register(b.url(), "frozen-value", schema("Frozen"))).isEqualTo(id);
+      assertThat(send(b.url(), "GET", "/mode/frozen-value", null).json().get("mode").asText()).isEqualTo("READONLY");
+
+      // And once B removes the mode, A registers again
+      assertThat(send(b.url(), "DELETE", "/mode/frozen-value", null).status).isEqualTo(200);
+      assertThat(register(a.url(), "frozen-value", schema("Thawed"))).isGreaterThan(id);
+    }
+  }
+
+  @Test
   void aReaderThatNeverWritesDisturbsNoRegistry() throws Exception {
     String topic = "_schemas_reader";
     try (SchemaRegistryServer registry = open(topic)) {

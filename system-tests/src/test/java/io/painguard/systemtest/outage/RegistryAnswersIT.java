@@ -2,6 +2,7 @@ package io.painguard.systemtest.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainReport;
 import io.painguard.events.PainSensation;
@@ -139,7 +140,8 @@ class RegistryAnswersIT {
     post(url, "/subjects/answers-inner/versions", "{\"schema\":" + quote(inner) + "}");
     String body = post(url, "/subjects/answers-crafted-value/versions", "{\"schema\":" + quote(outer)
         + ",\"references\":[{\"name\":\"io.painguard.crafted.Inner\",\"subject\":\"answers-inner\",\"version\":1}]}");
-    return Integer.parseInt(body.replaceAll("[^0-9]", ""));
+    // Confluent 8's answer has the GUID and the schema too: read its "id", not every digit.
+    return new ObjectMapper().readTree(body).get("id").asInt();
   }
 
   /** A report in a new, compatible PainReport version, registered with the registry's credentials. */
