@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Logback's own JSON Lines encoder with every string in it passed through {@link Redaction#text}:
@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <pre>{@code
  * {"timestamp":1767261600000,"level":"INFO","threadName":"main","loggerName":"io.painguard.runtime.PainGuardApp",
- *  "mdc":{},"message":"PainGuard started: ...","throwable":null}
+ *  "message":"PainGuard started: ...","mdc":{},"throwable":null}
  * }</pre>
  *
  * <p>{@code message} is the finished message (logback calls it {@code formattedMessage}; its own
@@ -54,11 +54,7 @@ public class RedactingJsonEncoder extends JsonEncoder {
       JsonNode line = JSON.readTree(built);
       if (line instanceof ObjectNode object) {
         redact(object);
-        JsonNode message = object.remove(FORMATTED_MESSAGE_ATTR_NAME);
-        if (message != null) {
-          object.set(MESSAGE_ATTR_NAME, message);
-        }
-        return line(object);
+        return line(messageAfterLogger(object));
       }
     } catch (IOException e) {
       // logback writes logger names unescaped: a strange one would make the line unreadable
@@ -81,16 +77,30 @@ public class RedactingJsonEncoder extends JsonEncoder {
     }
   }
 
+  /** The line with the finished message as {@code message}, right after the logger's name. */
+  private static ObjectNode messageAfterLogger(ObjectNode built) {
+    JsonNode message = built.remove(FORMATTED_MESSAGE_ATTR_NAME);
+    ObjectNode line = JSON.createObjectNode();
+    built.properties().forEach(
+        field -> {
+          line.set(field.getKey(), field.getValue());
+          if (field.getKey().equals(LOGGER_ATTR_NAME) && message != null) {
+            line.set(MESSAGE_ATTR_NAME, message);
+          }
+        });
+    if (message != null && !line.has(MESSAGE_ATTR_NAME)) {
+      line.set(MESSAGE_ATTR_NAME, message);
+    }
+    return line;
+  }
+
   private static void redact(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      List<String> names = new ArrayList<>();
-      object.fieldNames().forEachRemaining(names::add);
-      for (String name : names) {
-        JsonNode value = object.get(name);
-        if (value.isTextual()) {
-          object.put(name, Redaction.text(value.textValue()));
+      for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {
+        if (field.getValue().isTextual()) {
+          object.put(field.getKey(), Redaction.text(field.getValue().textValue()));
         } else {
-          redact(value);
+          redact(field.getValue());
         }
       }
     } else if (node instanceof ArrayNode array) {

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,9 @@ class RedactingJsonEncoderTest {
     assertThat(lines.get(0).has("formattedMessage")).isFalse();
     assertThat(lines.get(0).has("context")).isFalse();
     assertThat(lines.get(1).get("message").asText()).isEqualTo("a \"quoted\" word,\na second line\tand a tab");
+    assertThat(lines.get(0).properties().stream().map(Map.Entry::getKey).toList())
+        .as("message right after the logger's name, for people reading the raw lines")
+        .containsSubsequence("level", "loggerName", "message");
   }
 
   @Test
