@@ -26,7 +26,7 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The app's Prometheus registry: Kafka Streams' own metrics ({@code kafka_stream_*}, with its
- * embedded clients' {@code kafka_consumer_*}, {@code kafka_producer_*} and {@code kafka_admin_*}),
+ * embedded clients' {@code kafka_consumer_*}, {@code kafka_producer_*} and admin-client series),
  * the JVM's and the process's (see {@link JvmMeters}), and PainGuard's:
  *
  * <ul>
