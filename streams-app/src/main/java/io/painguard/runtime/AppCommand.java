@@ -4,12 +4,15 @@ import io.painguard.redaction.Redaction;
 import io.painguard.runtime.config.AppConfig;
 import io.painguard.runtime.config.ConfigException;
 import io.painguard.runtime.config.EnvironmentKeys;
+import io.painguard.runtime.config.RuntimeSettings;
 import io.painguard.runtime.config.SettingSources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Settings: kafka.* (any Kafka client or Streams property), schema.registry.*,",
       "basic.auth.* and painguard.* (see the README). Environment variables map",
       "onto them: PAINGUARD_KAFKA_BOOTSTRAP_SERVERS sets kafka.bootstrap.servers,",
-      "PAINGUARD_HTTP_TOKENS sets painguard.http.tokens.",
+      "PAINGUARD_HTTP_TOKENS sets painguard.http.tokens, and",
+      "PAINGUARD_LOG_FORMAT=json writes the log as one JSON object per line.",
       "Exit status: 0 after Ctrl-C or SIGTERM, 1 when Kafka Streams fails,",
       "2 when the configuration or environment is refused."
     },
@@ -46,6 +50,7 @@ public final class AppCommand implements Callable<Integer> {
 
   static final int EXIT_FAILED = 1;
   static final int EXIT_REFUSED = 2;
+  private static final Logger LOG = LoggerFactory.getLogger(AppCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -73,16 +78,18 @@ public final class AppCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting; repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  private boolean jsonLogs;
+
   /** Runs the app until Ctrl-C or SIGTERM. */
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
     PainGuardApp app;
     try {
-      app = PainGuardApp.start(config(System.getenv()));
+      AppConfig config = config(System.getenv());
+      jsonLogs = LogOutput.use(RuntimeSettings.from(config).logFormat());
+      app = PainGuardApp.start(config);
     } catch (ConfigException | StartupException e) {
-      err.println("painguard app: " + Redaction.text(e.getMessage())); // it may quote a setting
-      err.flush();
+      tell(Redaction.text(e.getMessage())); // it may quote a setting
       return EXIT_REFUSED;
     }
     Thread hook = new Thread(app::close, "painguard-shutdown");
@@ -90,8 +97,7 @@ public final class AppCommand implements Callable<Integer> {
     try {
       boolean failed = app.awaitStop();
       if (failed) {
-        err.println("painguard app: Kafka Streams failed and cannot recover; see the log above.");
-        err.flush();
+        tell("Kafka Streams failed and cannot recover; see the log above.");
         app.close();
         return EXIT_FAILED;
       }
@@ -106,6 +112,20 @@ public final class AppCommand implements Callable<Integer> {
       } catch (IllegalStateException e) {
         // the JVM is already shutting down and runs the hook itself
       }
+    }
+  }
+
+  /**
+   * The one sentence that ends a run: on stderr, or, once logs are JSON, as an ERROR line of the
+   * log, so that a log collector reading JSON finds why the app stopped.
+   */
+  private void tell(String sentence) {
+    if (jsonLogs) {
+      LOG.error(sentence);
+    } else {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("painguard app: " + sentence);
+      err.flush();
     }
   }
 

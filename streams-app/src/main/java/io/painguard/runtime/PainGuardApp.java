@@ -25,6 +25,7 @@ import io.painguard.topology.PainGuardTopology;
 import io.painguard.topology.TopologySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -181,10 +182,10 @@ public final class PainGuardApp implements AutoCloseable {
             PainGuardTopology.build(topics, rules, config.serdeConfig(), deadLetters, Clock.systemUTC()),
             topics,
             metrics);
+    Properties streamsProperties = streamsProperties(config, topics, deadLetters, applicationServer);
     KafkaStreams created;
     try {
-      created = new KafkaStreams(
-          topology, streamsProperties(config, topics, deadLetters, applicationServer), new LeaveGroupOnThreadDeath());
+      created = new KafkaStreams(topology, streamsProperties, new LeaveGroupOnThreadDeath());
     } catch (org.apache.kafka.common.KafkaException e) {
       // e.g. a state directory that cannot be created, or client security settings Kafka rejects
       throw new StartupException("Kafka Streams cannot start: " + StartupChecks.rootMessage(e) + ".", e);
@@ -194,6 +195,7 @@ public final class PainGuardApp implements AutoCloseable {
     created.setGlobalStateRestoreListener(health);
     streams = created;
     metrics.bind(created);
+    metrics.stateDirectory(Path.of(new StreamsConfig(streamsProperties).getString(StreamsConfig.STATE_DIR_CONFIG)));
     metrics.health(health, this::healthStatus);
     api.health(this::healthStatus);
     progress = new ProgressMonitor(

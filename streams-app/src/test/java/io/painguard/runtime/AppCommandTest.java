@@ -105,6 +105,8 @@ class AppCommandTest {
         .contains("entry 1 has role 'root'")
         .doesNotContain("s3cr3t");
     assertThat(run("--application-server", "nohost").err()).contains("kafka.application.server is 'nohost'");
+    assertThat(run("--set", "painguard.log.format=yaml").err().strip())
+        .isEqualTo("painguard app: painguard.log.format is 'yaml'; it must be text or json.");
     assertThat(run("--set", "kafka.painguard.rocksdb.total-bytes=12").err().strip()).isEqualTo(
         "painguard app: kafka.painguard.rocksdb.total-bytes must be a number of bytes of at least 1 MiB, got '12'.");
   }

@@ -48,7 +48,7 @@ class AppProcessIT {
   }
 
   /** The shaded jar next to the test classes, or the test classpath when it was not built. */
-  private static List<String> javaCommand() throws Exception {
+  static List<String> javaCommand() throws Exception {
     Path testClasses = Path.of(AppProcessIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path jar = testClasses.getParent().resolve("painguard-streams-app.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The runtime's own settings ({@code painguard.http.*}, {@code painguard.startup.*}, {@code
- * painguard.shutdown.*}), typed. Defaults:
+ * painguard.shutdown.*}, {@code painguard.log.*}), typed. Defaults:
  *
  * <pre>
  * painguard.http.host                0.0.0.0  interface the HTTP API listens on
@@ -21,6 +21,7 @@ import java.util.Set;
  * painguard.startup.timeout          10s      how long the broker and registry get to answer at start
  * painguard.startup.create-topics    true     create missing topics (broker defaults; profiles compacted)
  * painguard.shutdown.timeout         30s      how long Kafka Streams gets to close cleanly
+ * painguard.log.format               text     text, or json: one JSON object per log line
  * </pre>
  */
 public record RuntimeSettings(
@@ -33,7 +34,8 @@ public record RuntimeSettings(
     Duration forwardTimeout,
     Duration startupTimeout,
     boolean createTopics,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    LogFormat logFormat) {
 
   /** Every key this record reads, with its default. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -54,6 +56,7 @@ public record RuntimeSettings(
     d.put("painguard.startup.timeout", "10s");
     d.put("painguard.startup.create-topics", "true");
     d.put("painguard.shutdown.timeout", "30s");
+    d.put("painguard.log.format", "text");
     return Map.copyOf(d);
   }
 
@@ -88,7 +91,8 @@ public record RuntimeSettings(
         duration(config, "painguard.http.forward-timeout", Duration.ofMillis(100)),
         duration(config, "painguard.startup.timeout", Duration.ofSeconds(1)),
         bool(config, "painguard.startup.create-topics"),
-        duration(config, "painguard.shutdown.timeout", Duration.ofSeconds(1)));
+        duration(config, "painguard.shutdown.timeout", Duration.ofSeconds(1)),
+        LogFormat.parse("painguard.log.format", value(config, "painguard.log.format")));
   }
 
   private static String value(AppConfig config, String key) {
@@ -138,6 +142,7 @@ public record RuntimeSettings(
     return "RuntimeSettings[httpHost=" + httpHost + ", httpPort=" + httpPort + ", tokens="
         + (httpTokens.isBlank() ? "none" : io.painguard.redaction.Redaction.MASK) + ", sseHeartbeat=" + sseHeartbeat
         + ", sseReplay=" + sseReplay + ", sseMaxClients=" + sseMaxClients + ", forwardTimeout=" + forwardTimeout + ", startupTimeout="
-        + startupTimeout + ", createTopics=" + createTopics + ", shutdownTimeout=" + shutdownTimeout + "]";
+        + startupTimeout + ", createTopics=" + createTopics + ", shutdownTimeout=" + shutdownTimeout
+        + ", logFormat=" + logFormat + "]";
   }
 }

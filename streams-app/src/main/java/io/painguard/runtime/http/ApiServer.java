@@ -3,8 +3,10 @@ package io.painguard.runtime.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
 import io.javalin.util.JavalinBindException;
 import io.painguard.events.ExertionAlert;
 import io.painguard.runtime.StartupException;
@@ -21,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -39,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
  *                                  (503 beyond painguard.http.sse-max-clients open streams)
  * GET /                            the dashboard (static; it asks the API with the token it is given)
+ * GET /openapi.json                this API's OpenAPI 3 description                 (no auth; see ApiDocs)
+ * GET /api-docs                    the description as a page (Swagger UI)           (no auth)
  * </pre>
  *
  * API calls need {@code Authorization: Bearer TOKEN} (the event stream also takes {@code
@@ -120,6 +126,7 @@ public final class ApiServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                     files.headers = Map.of("Cache-Control", "no-cache");
                   });
+              ApiDocs.staticFiles(config);
             });
     app.before(this::securityHeaders);
     app.before("/api/*", this::authenticate);
@@ -140,6 +147,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/athletes/{id}/alerts", ctx -> athlete(ctx, true));
     app.sse(STREAM_PATH, client -> hub.subscribe(client, client.ctx().attribute(CALLER)));
     app.get("/", this::dashboard);
+    ApiDocs.routes(app, CSP);
 
     try {
       app.start(settings.httpHost(), settings.httpPort());
@@ -164,6 +172,18 @@ public final class ApiServer implements AutoCloseable {
         "Cannot listen on " + settings.httpHost() + ":" + settings.httpPort() + ": "
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")),
         e);
+  }
+
+  /** Every route as {@code METHOD /path}, for checking the API description against. */
+  Set<String> routes() {
+    Set<String> routes = new TreeSet<>();
+    for (ParsedEndpoint handler : javalin.unsafeConfig().pvt.internalRouter.allHttpHandlers()) {
+      HandlerType method = handler.getEndpoint().getMethod();
+      if (method.isHttpMethod()) {
+        routes.add(method + " " + handler.getEndpoint().getPath());
+      }
+    }
+    return routes;
   }
 
   /** The port listened on (the actual one when 0 was configured). */

@@ -15,6 +15,7 @@ import io.painguard.runtime.health.StreamsHealth;
 import io.painguard.topology.DeadLetterCounter;
 import io.painguard.topology.DeadLetterFallbacks;
 import io.painguard.topology.DeadLetters;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The app's Prometheus registry: Kafka Streams' own metrics ({@code kafka_stream_*}) and
- * PainGuard's:
+ * The app's Prometheus registry: Kafka Streams' own metrics ({@code kafka_stream_*}, with its
+ * embedded clients' {@code kafka_consumer_*}, {@code kafka_producer_*} and admin-client series),
+ * the JVM's and the process's (see {@link JvmMeters}), and PainGuard's:
  *
  * <ul>
  *   <li>{@code painguard_alerts_total{severity,state}}: alerts emitted by this instance;
@@ -68,6 +70,7 @@ public final class PainGuardMetrics implements AutoCloseable {
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
   // A FunctionCounter holds its object weakly; suppliers made for it would be collected at once.
   private final List<Object> held = new CopyOnWriteArrayList<>();
+  private final JvmMeters jvm = new JvmMeters().bindTo(registry);
   private KafkaStreamsMetrics streamsMetrics;
 
   public PainGuardMetrics(DeadLetterCounter deadLetters) {
@@ -193,6 +196,11 @@ public final class PainGuardMetrics implements AutoCloseable {
     streamsMetrics.bindTo(registry);
   }
 
+  /** Adds the free and total space of the disk that holds Kafka Streams' state ({@code state.dir}). */
+  public void stateDirectory(Path stateDir) {
+    JvmMeters.stateDirectory(registry, stateDir);
+  }
+
   public MeterRegistry registry() {
     return registry;
   }
@@ -207,6 +215,7 @@ public final class PainGuardMetrics implements AutoCloseable {
     if (streamsMetrics != null) {
       streamsMetrics.close();
     }
+    jvm.close();
     registry.close();
   }
 }

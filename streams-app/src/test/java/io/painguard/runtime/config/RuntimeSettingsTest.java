@@ -23,6 +23,18 @@ class RuntimeSettingsTest {
     assertThat(s.startupTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.createTopics()).isTrue();
     assertThat(s.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
+  }
+
+  @Test
+  void theLogFormatIsTextOrJsonInAnyCaseAndNothingElse() {
+    assertThat(RuntimeSettings.from(AppConfig.of(Map.of("painguard.log.format", "json"))).logFormat())
+        .isEqualTo(LogFormat.JSON);
+    assertThat(RuntimeSettings.from(AppConfig.of(Map.of("painguard.log.format", " JSON "))).logFormat())
+        .isEqualTo(LogFormat.JSON);
+    assertThatThrownBy(() -> RuntimeSettings.from(AppConfig.of(Map.of("painguard.log.format", "logfmt"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("painguard.log.format is 'logfmt'; it must be text or json.");
   }
 
   @Test
