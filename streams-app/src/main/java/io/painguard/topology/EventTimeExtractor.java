@@ -1,5 +1,6 @@
 package io.painguard.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
@@ -19,13 +20,18 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  *   <li>Capped at the wall clock: the stream time of a task never runs ahead of the wall clock, the
  *       same cap {@link AthleteGuardProcessor} puts on its event clock. Two records both ahead of
  *       the wall clock keep their arrival order.
- *   <li>A time the {@link InputValidator} rejects (before 1970, more than {@code max-future-skew}
- *       ahead of the wall clock, more than {@code max-past-age} old), an undecodable value, a
- *       tombstone, or a record waiting for the registry: the partition's time (the newest
- *       timestamp the partition has had), so the record neither drags stream time forward nor
- *       jumps ahead of its partition nor holds anything back; it is dead-lettered or parked
- *       downstream. Before the partition has a time: the record's own timestamp, capped to [0, wall
- *       clock] so that Kafka Streams never drops it as "negative".
+ *   <li>A record the {@link InputValidator} rejects, for its time (before 1970, more than {@code
+ *       max-future-skew} ahead of the wall clock, more than {@code max-past-age} old) or for anything
+ *       else (a heart rate out of range, a key that is not its athleteId...), a record without a
+ *       key, an undecodable value, a tombstone, or a record waiting for the registry: the
+ *       partition's time (the newest timestamp the partition has had), so the record neither drags
+ *       stream time forward nor jumps ahead of its partition nor holds anything back; it is
+ *       dead-lettered or parked downstream. (Ordered by its own plausible time, an invalid record
+ *       stamped a few minutes ahead of its partition would hold back the valid records behind it in
+ *       a backlog while the task's other partitions ran on: a malformed record would change other
+ *       athletes' alerts, as HostileInputIT showed.) Before the partition has a time: the record's
+ *       own timestamp, capped to [0, wall clock] so that Kafka Streams never drops it as
+ *       "negative".
  * </ul>
  */
 final class EventTimeExtractor implements TimestampExtractor {
@@ -42,14 +48,22 @@ final class EventTimeExtractor implements TimestampExtractor {
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
     long now = clock.millis();
     if (record.value() instanceof Incoming in && in.payload() != null) {
-      long t = in.payloadTime();
-      if (validator.plausibleTime(t, !(in.payload() instanceof io.painguard.events.AthleteProfile))) {
-        return Math.min(t, now);
+      String key = key(record.key());
+      if (key != null && validator.accepts(key, in.payload())) {
+        return Math.min(in.payloadTime(), now);
       }
     }
     if (partitionTime >= 0) {
       return partitionTime;
     }
     return Math.max(0, Math.min(record.timestamp(), now));
+  }
+
+  /** The key as the topology reads it (bytes, UTF-8), or null when there is none. */
+  private static String key(Object key) {
+    if (key instanceof byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    return key == null ? null : key.toString();
   }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The contract's rules a decoded record must follow before it may change an athlete's state. Each
@@ -84,19 +85,22 @@ final class InputValidator {
   }
 
   /**
-   * True when {@code t} passes the same time checks as {@link #problem}: not before 1970, at most
-   * {@code maxFutureSkew} ahead of the wall clock, and -- when {@code live} -- at most {@code
-   * maxPastAge} behind it. The {@link EventTimeExtractor} orders records by such times only.
+   * True when a decoded payload passes every check {@link #problem} makes for its type, under this
+   * key. The {@link EventTimeExtractor} orders a record by its payload's time only then: a record
+   * that will be dead-lettered must not hold back or jump ahead of the valid records of its task.
    */
-  boolean plausibleTime(long t, boolean live) {
-    if (t < 0) {
+  boolean accepts(String key, SpecificRecord payload) {
+    Optional<String> problem;
+    if (payload instanceof ActivityEvent e) {
+      problem = problem(key, e);
+    } else if (payload instanceof PainReport r) {
+      problem = problem(key, r);
+    } else if (payload instanceof AthleteProfile p) {
+      problem = problem(key, p);
+    } else {
       return false;
     }
-    long now = clock.millis();
-    if (live && maxPastAgeMillis > 0 && t < now - maxPastAgeMillis) {
-      return false;
-    }
-    return t <= now + maxFutureSkewMillis;
+    return problem.isEmpty();
   }
 
   /** At most 64 characters of an id for a message (a huge key must not make a huge header). */

@@ -55,6 +55,35 @@ class EventTimeExtractorTest {
   }
 
   @Test
+  void aRecordTheValidatorRejectsForAnythingButItsTimeTakesThePartitionTime() {
+    // Given records with plausible times a few minutes ahead of their partition, each one to be
+    // dead-lettered for another reason
+    Instant ahead = Instant.ofEpochMilli(PARTITION_TIME).plus(Duration.ofMinutes(3));
+    Incoming heartRate = decoded(Events.sample("ana", ahead, ActivityType.RUNNING, 300));
+    Incoming level = decoded(Events.pain("ana", ahead, 11));
+    Incoming someoneElse = decoded(Events.pain("bo", ahead, 4));
+
+    // When their times are extracted
+    // Then none of them is ordered by its own time: it would hold back the valid records behind it
+    assertThat(extractor.extract(record(heartRate), PARTITION_TIME)).isEqualTo(PARTITION_TIME);
+    assertThat(extractor.extract(record(level), PARTITION_TIME)).isEqualTo(PARTITION_TIME);
+    assertThat(extractor.extract(record(someoneElse), PARTITION_TIME)).isEqualTo(PARTITION_TIME);
+    assertThat(extractor.extract(record(decoded(Events.pain("ana", ahead, 4)), null, RECORD_TIME), PARTITION_TIME))
+        .as("no key").isEqualTo(PARTITION_TIME);
+  }
+
+  @Test
+  void aValidRecordKeyedAsTheTopologyReadsItIsOrderedByItsPayloadTime() {
+    Instant at = Events.at(5);
+
+    long extracted = extractor.extract(
+        record(decoded(Events.pain("ana", at, 4)), "ana".getBytes(java.nio.charset.StandardCharsets.UTF_8), RECORD_TIME),
+        PARTITION_TIME);
+
+    assertThat(extracted).isEqualTo(at.toEpochMilli());
+  }
+
+  @Test
   void anUndecodableTombstoneOrWaitingRecordTakesThePartitionTime() {
     Incoming undecodable = Incoming.deadLetter(DeadLetters.Reason.UNDECODABLE, new RuntimeException(), new byte[] {1});
 
@@ -75,7 +104,11 @@ class EventTimeExtractorTest {
   }
 
   private long extract(SpecificRecord payload, long partitionTime) {
-    return extractor.extract(record(Incoming.decoded(payload, new byte[] {0})), partitionTime);
+    return extractor.extract(record(decoded(payload)), partitionTime);
+  }
+
+  private static Incoming decoded(SpecificRecord payload) {
+    return Incoming.decoded(payload, new byte[] {0});
   }
 
   private static ConsumerRecord<Object, Object> record(Incoming value) {
@@ -83,8 +116,12 @@ class EventTimeExtractorTest {
   }
 
   private static ConsumerRecord<Object, Object> record(Incoming value, long timestamp) {
+    return record(value, "ana", timestamp);
+  }
+
+  private static ConsumerRecord<Object, Object> record(Incoming value, Object key, long timestamp) {
     return new ConsumerRecord<>(
-        "t", 0, 0, timestamp, org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, "ana", value,
+        "t", 0, 0, timestamp, org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, key, value,
         new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.empty());
   }
 }

@@ -3,15 +3,14 @@ package io.painguard.systemtest.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.events.ExertionAlert;
-import io.painguard.events.PainReport;
-import io.painguard.events.PainSensation;
 import io.painguard.events.Severity;
+import io.painguard.simulator.InputTopic;
 import io.painguard.simulator.TopicNames;
 import io.painguard.simulator.kafka.ProducerSettings;
 import io.painguard.simulator.kafka.RecordEncoder;
-import io.painguard.simulator.load.GeneratedRecord;
-import io.painguard.simulator.load.LoadGenerator;
 import io.painguard.simulator.load.LoadSettings;
+import io.painguard.systemtest.hostile.HostileCorpus.Bad;
+import io.painguard.systemtest.hostile.ValidTraffic.Valid;
 import io.painguard.systemtest.support.AppInstance;
 import io.painguard.systemtest.support.Await;
 import io.painguard.systemtest.support.Figures;
@@ -24,13 +23,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,126 +43,215 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile input: over a thousand malformed records of every kind mixed into valid simulated
- * traffic. Each bad one must land in the dead-letter topic -- found by the source topic, partition
- * and offset its headers name -- with the expected reason and its original bytes; the DLQ holds
- * nothing else; every valid record is consumed and the valid athletes' alerts appear; and the app
- * answers ready throughout.
+ * Hostile input aimed at real athletes: over a thousand malformed records of every kind, keyed to
+ * athletes that also send valid simulated traffic, mixed into that traffic. The same valid records
+ * -- identical bytes, same order -- also go, without the malformed ones, to a second set of topics
+ * that a second app instance processes: the clean reference run.
+ *
+ * <p>Each bad record must land in the dead-letter topic -- found by the source topic, partition and
+ * offset its headers name -- with the expected reason and its original bytes; the DLQ holds nothing
+ * else; the app answers ready throughout; and the alerts of the hostile run must be the reference's,
+ * alert for alert and field for field: none lost, changed or extra.
+ *
+ * <p>All input is written before either app starts, so each task reads a backlog that it orders by
+ * event time (README, "Time and ordering"): the two runs then judge the valid records in the same
+ * order, which live arrival across three topics would not promise. Every record carries the
+ * producer timestamp a live producer would have given it: the traffic's time where it goes.
  */
 @Order(30)
 class HostileInputIT {
 
   static final int PER_KIND = Integer.getInteger("painguard.hostile.per-kind", 70);
-  static final int VALID_PER_BAD = 5;
+  /** Simulated athletes; every one sends valid traffic, and the malformed records are keyed to them. */
+  static final int ATHLETES = Integer.getInteger("painguard.hostile.athletes", 48);
+  /** Seconds of event time of valid traffic: one sample per athlete per second. */
+  static final int SECONDS = Integer.getInteger("painguard.hostile.seconds", 300);
+  /** Reference alerts about athletes who got malformed records: fewer would make the comparison weak. */
+  static final int MIN_ALERTS_COMPARED = 20;
+  static final long SEED = 11L;
 
   @Test
-  void everyMalformedRecordIsDeadLetteredWithItsReasonAndEveryValidOneIsProcessed() throws Exception {
+  void malformedRecordsAimedAtRealAthletesAreDeadLetteredAndChangeNoneOfTheirAlerts() throws Exception {
     SystemStack stack = SystemStack.shared();
-    TopicNames topics = stack.topics("hostile");
-    String group = "pg-hostile";
-    try (AppInstance app = AppInstance.create("hostile", stack.appSettings(group, topics, "alerts-hostile", "dlq-hostile"));
-        RecordEncoder encoder = new RecordEncoder(ProducerSettings.serdeConfig(stack.registryUrl(), Map.of()));
-        KafkaProducer<byte[], byte[]> producer = producer(stack)) {
-      // Given a running app, watched every 100 ms
+    TopicNames hostile = stack.topics("hostile");
+    TopicNames clean = stack.topics("hostile-clean");
+    try (RecordEncoder encoder = new RecordEncoder(ProducerSettings.serdeConfig(stack.registryUrl(), Map.of()));
+        KafkaProducer<byte[], byte[]> producer = producer(stack);
+        AppInstance reference = AppInstance.create("hostile-clean",
+            stack.appSettings("pg-hostile-clean", clean, "alerts-hostile-clean", "dlq-hostile-clean"));
+        AppInstance app = AppInstance.create("hostile",
+            stack.appSettings("pg-hostile", hostile, "alerts-hostile", "dlq-hostile"))) {
+      // Given the same valid traffic on two sets of topics, and on the hostile set malformed
+      // records mixed in, keyed to the same athletes -- all written before either app starts
+      ValidTraffic valid = ValidTraffic.generate(loadSettings(), SECONDS, encoder, hostile);
+      List<Valid> records = valid.records();
+      int firstEvent = firstEvent(records);
+      List<Bad> corpus = new HostileCorpus(hostile, encoder, 7L, valid.athletes(),
+          f -> records.get(positionOf(f, firstEvent, records.size()) - 1).at()).generate(PER_KIND);
+      Landed landed = write(producer, records, firstEvent, corpus, clean, hostile);
+      Set<String> athletesHit = athletesHit(corpus, Set.copyOf(valid.athletes()));
+
+      // When a clean app and a hostile app each process their backlog, the hostile one watched every 100 ms
+      Set<String> cleanInputs = Set.of(clean.activity(), clean.pain(), clean.profile());
+      Set<String> hostileInputs = Set.of(hostile.activity(), hostile.pain(), hostile.profile());
+      reference.start();
       app.start().awaitReady(Duration.ofSeconds(60));
-      AtomicInteger notReady = new AtomicInteger();
-      AtomicInteger probes = new AtomicInteger();
-      AtomicReference<Boolean> watching = new AtomicReference<>(true);
-      Thread watcher = new Thread(() -> {
-        while (watching.get()) {
-          probes.incrementAndGet();
-          if (app.status("/health/ready") != 200) {
-            notReady.incrementAndGet();
-          }
-          Await.sleep(100);
-        }
-      }, "readiness-watcher");
-      watcher.start();
-
-      // When a corpus of malformed records arrives mixed into valid traffic
-      List<HostileCorpus.Bad> corpus = new HostileCorpus(topics, encoder, 7L).generate(PER_KIND);
-      LoadGenerator valid = new LoadGenerator(LoadSettings.of(40, 11L, Instant.now().minus(1, ChronoUnit.HOURS)));
-      List<Future<RecordMetadata>> validSends = new ArrayList<>();
-      valid.forEachProfile(r -> validSends.add(send(producer, topics, encoder, r)));
-      String watched = "hostile-watched";
-      PainReport radiculopathy = PainReport.newBuilder()
-          .setReportId("hostile-watched-report").setAthleteId(watched)
-          .setTimestamp(Instant.now().minus(30, ChronoUnit.MINUTES)).setLevel(5)
-          .setSensations(List.of(PainSensation.PINS_AND_NEEDLES)).build();
-      Map<Future<RecordMetadata>, HostileCorpus.Bad> badSends = new HashMap<>();
-      for (int i = 0; i < corpus.size(); i++) {
-        for (int v = 0; v < VALID_PER_BAD; v++) {
-          validSends.add(send(producer, topics, encoder, valid.next()));
-        }
-        if (i == corpus.size() / 2) {
-          validSends.add(producer.send(new ProducerRecord<>(topics.pain(), bytes(watched), encoder.encode(topics.pain(), radiculopathy))));
-        }
-        HostileCorpus.Bad bad = corpus.get(i);
-        badSends.put(producer.send(new ProducerRecord<>(bad.topic(), bad.key(), bad.value())), bad);
-      }
-      producer.flush();
-      for (Future<RecordMetadata> f : validSends) {
-        f.get();
-      }
-      Map<String, HostileCorpus.Bad> expected = new HashMap<>();
-      for (var e : badSends.entrySet()) {
-        RecordMetadata m = e.getKey().get();
-        expected.put(m.topic() + "-" + m.partition() + "@" + m.offset(), e.getValue());
+      ReadinessWatch watch = ReadinessWatch.start(app);
+      try (watch) {
+        reference.awaitReady(Duration.ofSeconds(60));
+        Await.until("both apps have consumed everything", Duration.ofSeconds(120), () ->
+            Topics.caughtUp(stack.admin(), "pg-hostile-clean", cleanInputs)
+                && Topics.caughtUp(stack.admin(), "pg-hostile", hostileInputs));
       }
 
-      // Then the app consumes everything and stays ready throughout
-      Await.until("the app has consumed everything", Duration.ofSeconds(120), () ->
-          Topics.caughtUp(stack.admin(), group, Set.of(topics.activity(), topics.pain(), topics.profile())));
-      watching.set(false);
-      watcher.join();
-      assertThat(notReady.get()).as("readiness probes (of " + probes.get() + ") that were not 200").isZero();
+      // (the figures first, so that a failing run reports them too)
+      List<ExertionAlert> cleanAlerts =
+          Topics.alerts(stack.clientProperties(), stack.registryUrl(), "alerts-hostile-clean", Duration.ofSeconds(30));
+      List<ExertionAlert> alerts =
+          Topics.alerts(stack.clientProperties(), stack.registryUrl(), "alerts-hostile", Duration.ofSeconds(30));
+      AlertComparison comparison = new AlertComparison(cleanAlerts, alerts);
+      long compared = comparison.referenceAlertsFor(athletesHit);
+      Figures.record("hostile.injected", corpus.size() + " malformed among " + records.size() + " valid records ("
+          + valid.athletes().size() + " athletes, " + SECONDS + " s of event time, " + valid.painReports() + " pain reports)");
+      Figures.record("hostile.athletes-hit", athletesHit.size() + " of " + valid.athletes().size()
+          + ", on all " + SystemStack.PARTITIONS + " partitions of each input topic");
+      Figures.record("hostile.alerts-compared", cleanAlerts.size() + " alerts of the clean run, " + compared
+          + " about athletes hit; hostile run " + alerts.size());
+      Figures.record("hostile.differences", comparison.differences() + " (lost " + comparison.lost().size()
+          + ", changed " + comparison.changed().size() + ", extra " + comparison.extra().size() + ")");
+      Figures.record("hostile.not-ready-probes", watch.notReady() + " of " + watch.probes());
+
+      // Then the hostile app stayed ready throughout, and no stream thread died
+      assertThat(watch.notReady()).as("readiness probes (of " + watch.probes() + ") that were not 200").isZero();
       assertThat(app.logs()).doesNotContain("Stream thread").doesNotContain("-> ERROR");
 
       // And every bad record, and nothing else, is on the DLQ with its reason and original bytes
-      List<ConsumerRecord<byte[], byte[]>> dlq =
-          Topics.readAll(stack.clientProperties(), "dlq-hostile", Duration.ofSeconds(60));
-      Map<String, Integer> byReason = new TreeMap<>();
-      Map<String, ConsumerRecord<byte[], byte[]>> found = new HashMap<>();
-      for (ConsumerRecord<byte[], byte[]> r : dlq) {
-        String where = DeadLetters.header(r.headers(), DeadLetters.TOPIC) + "-"
-            + DeadLetters.header(r.headers(), DeadLetters.PARTITION) + "@"
-            + DeadLetters.header(r.headers(), DeadLetters.OFFSET);
-        assertThat(found.put(where, r)).as("dead-lettered twice: " + where).isNull();
-        byReason.merge(DeadLetters.header(r.headers(), DeadLetters.REASON), 1, Integer::sum);
-      }
-      assertThat(found.keySet()).as("the DLQ holds exactly the malformed records").isEqualTo(expected.keySet());
-      for (var e : expected.entrySet()) {
-        ConsumerRecord<byte[], byte[]> dead = found.get(e.getKey());
-        HostileCorpus.Bad bad = e.getValue();
-        assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON)).as(bad.kind()).isEqualTo(bad.expectedReason());
-        assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_CLASS)).as(bad.kind()).isNotBlank();
-        assertThat(dead.key()).as(bad.kind() + " key").isEqualTo(bad.key());
-        assertThat(dead.value()).as(bad.kind() + " value").isEqualTo(bad.value());
-      }
-      Figures.record("hostile.injected", corpus.size() + " malformed among " + validSends.size() + " valid records");
-      Figures.record("hostile.dead-lettered", dlq.size() + " " + byReason);
-      Figures.record("hostile.not-ready-probes", notReady.get() + " of " + probes.get());
-      assertThat(dlq).hasSize(corpus.size());
+      assertDeadLettered(stack, landed.byOffset());
+      assertThat(Topics.readAll(stack.clientProperties(), "dlq-hostile-clean", Duration.ofSeconds(30)))
+          .as("dead letters of the clean run (its input is all valid)").isEmpty();
       assertThat(corpus).hasSizeGreaterThanOrEqualTo(1_000);
+      assertThat(landed.partitionsHit()).as("partitions the keyed malformed records reached, per input topic")
+          .containsOnlyKeys(hostileInputs)
+          .allSatisfy((topic, partitions) -> assertThat(partitions).hasSize(SystemStack.PARTITIONS));
 
-      // And the valid athletes were processed: the watched athlete's report raised its alert
-      List<ExertionAlert> alerts =
-          Topics.alerts(stack.clientProperties(), stack.registryUrl(), "alerts-hostile", Duration.ofSeconds(30));
-      assertThat(alerts).anySatisfy(a -> {
-        assertThat(a.getAthleteId()).isEqualTo(watched);
+      // And the athletes' alerts are exactly the clean run's: none lost, changed or extra
+      assertThat(comparison.differences()).as("alerts that differ from the clean run:" + comparison.describe(10)).isZero();
+      assertThat(compared).as("clean-run alerts about athletes who got malformed records").isGreaterThanOrEqualTo(MIN_ALERTS_COMPARED);
+      assertThat(alerts).as("the watched athlete's radiculopathy report was referred").anySatisfy(a -> {
+        assertThat(a.getAthleteId()).isEqualTo(valid.watchedAthlete());
         assertThat(a.getSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION);
       });
     }
   }
 
-  private static Future<RecordMetadata> send(
-      KafkaProducer<byte[], byte[]> producer, TopicNames topics, RecordEncoder encoder, GeneratedRecord r) {
-    String topic = topics.nameOf(r.topic());
-    return producer.send(new ProducerRecord<>(topic, bytes(r.key()), encoder.encode(topic, r.value())));
+  /**
+   * Every athlete is in pain at some point, and most of those train too hard: the run then raises
+   * enough alerts in a few minutes of event time. Event time starts two hours back, so every record
+   * is history by the time it is sent and the wall-clock caps never change what the app computes.
+   */
+  private static LoadSettings loadSettings() {
+    Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+    return new LoadSettings(ATHLETES, SEED, start, 1.0, 0.8, LoadSettings.DEFAULT_COMPLY_PROBABILITY,
+        LoadSettings.DEFAULT_PROFILE_SHARE);
   }
 
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+  /** Index of the first record after the profiles: the malformed records go among the events. */
+  private static int firstEvent(List<Valid> records) {
+    int i = 0;
+    while (records.get(i).topic() == InputTopic.PROFILE) {
+      i++;
+    }
+    return i;
+  }
+
+  /** How many valid records precede a malformed one placed at fraction {@code f} of the events. */
+  private static int positionOf(double f, int firstEvent, int size) {
+    return firstEvent + 1 + (int) (f * (size - firstEvent - 1));
+  }
+
+  /** Where the malformed records landed: by topic-partition@offset, and the partitions the keyed ones reached. */
+  private record Landed(Map<String, Bad> byOffset, Map<String, Set<Integer>> partitionsHit) {}
+
+  /**
+   * Writes the valid records to the clean topics, then the same records to the hostile topics with
+   * the malformed ones among the events, each where its placement says; waits for every
+   * acknowledgement. One idempotent producer: each partition keeps the order of the sends.
+   */
+  private static Landed write(KafkaProducer<byte[], byte[]> producer, List<Valid> records, int firstEvent,
+      List<Bad> corpus, TopicNames clean, TopicNames hostile) throws Exception {
+    List<Future<RecordMetadata>> validSends = new ArrayList<>();
+    for (Valid r : records) {
+      validSends.add(send(producer, clean.nameOf(r.topic()), r));
+    }
+    Map<Future<RecordMetadata>, Bad> badSends = new LinkedHashMap<>();
+    int next = 0;
+    for (int k = 0; k < records.size(); k++) {
+      while (next < corpus.size()
+          && positionOf(HostileCorpus.placement(next, corpus.size()), firstEvent, records.size()) == k) {
+        Bad bad = corpus.get(next++);
+        badSends.put(producer.send(
+            new ProducerRecord<>(bad.topic(), null, bad.sentAt().toEpochMilli(), bad.key(), bad.value())), bad);
+      }
+      validSends.add(send(producer, hostile.nameOf(records.get(k).topic()), records.get(k)));
+    }
+    producer.flush();
+    for (Future<RecordMetadata> f : validSends) {
+      f.get();
+    }
+    assertThat(next).as("malformed records mixed in").isEqualTo(corpus.size());
+    Map<String, Bad> byOffset = new HashMap<>();
+    Map<String, Set<Integer>> partitionsHit = new TreeMap<>();
+    for (var e : badSends.entrySet()) {
+      RecordMetadata m = e.getKey().get();
+      byOffset.put(m.topic() + "-" + m.partition() + "@" + m.offset(), e.getValue());
+      if (e.getValue().key() != null) {
+        partitionsHit.computeIfAbsent(m.topic(), t -> new TreeSet<>()).add(m.partition());
+      }
+    }
+    return new Landed(byOffset, partitionsHit);
+  }
+
+  /** The load athletes a malformed record was keyed to. */
+  private static Set<String> athletesHit(List<Bad> corpus, Set<String> athletes) {
+    Set<String> hit = new HashSet<>();
+    for (Bad bad : corpus) {
+      if (bad.key() != null && athletes.contains(new String(bad.key(), StandardCharsets.UTF_8))) {
+        hit.add(new String(bad.key(), StandardCharsets.UTF_8));
+      }
+    }
+    return hit;
+  }
+
+  private static void assertDeadLettered(SystemStack stack, Map<String, Bad> expected) {
+    List<ConsumerRecord<byte[], byte[]>> dlq = Topics.readAll(stack.clientProperties(), "dlq-hostile", Duration.ofSeconds(60));
+    Map<String, Integer> byReason = new TreeMap<>();
+    Map<String, ConsumerRecord<byte[], byte[]>> found = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : dlq) {
+      String where = DeadLetters.header(r.headers(), DeadLetters.TOPIC) + "-"
+          + DeadLetters.header(r.headers(), DeadLetters.PARTITION) + "@"
+          + DeadLetters.header(r.headers(), DeadLetters.OFFSET);
+      assertThat(found.put(where, r)).as("dead-lettered twice: " + where).isNull();
+      byReason.merge(DeadLetters.header(r.headers(), DeadLetters.REASON), 1, Integer::sum);
+    }
+    Figures.record("hostile.dead-lettered", dlq.size() + " " + byReason);
+    assertThat(found.keySet()).as("the DLQ holds exactly the malformed records").isEqualTo(expected.keySet());
+    for (var e : expected.entrySet()) {
+      ConsumerRecord<byte[], byte[]> dead = found.get(e.getKey());
+      Bad bad = e.getValue();
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON)).as(bad.kind()).isEqualTo(bad.expectedReason());
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_CLASS)).as(bad.kind()).isNotBlank();
+      assertThat(dead.key()).as(bad.kind() + " key").isEqualTo(bad.key());
+      assertThat(dead.value()).as(bad.kind() + " value").isEqualTo(bad.value());
+    }
+    assertThat(dlq).hasSize(expected.size());
+  }
+
+  /**
+   * A valid record, stamped with its event time (as a live producer would have sent it) so that both
+   * runs get the very same records.
+   */
+  private static Future<RecordMetadata> send(KafkaProducer<byte[], byte[]> producer, String topic, Valid r) {
+    return producer.send(new ProducerRecord<>(topic, null, r.at().toEpochMilli(), r.key(), r.value()));
   }
 
   private static KafkaProducer<byte[], byte[]> producer(SystemStack stack) {
@@ -169,5 +260,42 @@ class HostileInputIT {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Probes {@code /health/ready} every 100 ms on its own thread until closed. */
+  private static final class ReadinessWatch implements AutoCloseable {
+    private final AtomicBoolean watching = new AtomicBoolean(true);
+    private final AtomicInteger probes = new AtomicInteger();
+    private final AtomicInteger notReady = new AtomicInteger();
+    private Thread thread;
+
+    static ReadinessWatch start(AppInstance app) {
+      ReadinessWatch watch = new ReadinessWatch();
+      watch.thread = new Thread(() -> {
+        while (watch.watching.get()) {
+          watch.probes.incrementAndGet();
+          if (app.status("/health/ready") != 200) {
+            watch.notReady.incrementAndGet();
+          }
+          Await.sleep(100);
+        }
+      }, "readiness-watcher");
+      watch.thread.start();
+      return watch;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      watching.set(false);
+      thread.join();
+    }
+
+    int probes() {
+      return probes.get();
+    }
+
+    int notReady() {
+      return notReady.get();
+    }
   }
 }
