@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.painguard.events.ExertionAlert;
 import io.painguard.simulator.TopicNames;
+import io.painguard.systemtest.support.AlertComparison;
 import io.painguard.systemtest.support.AppInstance;
 import io.painguard.systemtest.support.Await;
 import io.painguard.systemtest.support.Figures;
@@ -272,7 +273,7 @@ class NoLossNoDuplicatesIT {
         + result.lost().size() + ", duplicates " + result.duplicates().size() + ", changed " + result.changed().size()
         + ", unexpected " + result.extra().size());
     if (!result.identical()) {
-      LOG.warn("{}: alerts that differ from the reference run\n{}", run, result.differences(reference, actual));
+      LOG.warn("{}: alerts that differ from the reference run\n{}", run, result.describe(reference, actual));
     }
     assertThat(result.duplicates()).as(run + ": alerts written twice").isEmpty();
     assertThat(result.lost()).as(run + ": alerts lost").isEmpty();

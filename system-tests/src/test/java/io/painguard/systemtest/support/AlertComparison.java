@@ -1,4 +1,4 @@
-package io.painguard.systemtest.reliability;
+package io.painguard.systemtest.support;
 
 import io.painguard.events.ExertionAlert;
 import java.util.Comparator;
@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
 
 /**
  * A run's alerts set against the reference run's, by id and by content: every field of every
- * alert (ExertionAlert's own equality covers them all; none is taken from the wall clock).
+ * alert (ExertionAlert's own equality covers them all; none is taken from the wall clock -- an
+ * alert's eventTime and id come from its evidence, its message and recommendation from the
+ * athlete's state), and an id written twice counts as a difference.
  */
-record AlertComparison(
+public record AlertComparison(
     int read, Set<String> duplicates, Set<String> lost, Set<String> changed, Set<String> extra) {
 
-  static AlertComparison of(List<ExertionAlert> reference, List<ExertionAlert> actual) {
+  public static AlertComparison of(List<ExertionAlert> reference, List<ExertionAlert> actual) {
     Map<String, ExertionAlert> expected = byId(reference);
     Map<String, Long> counts = actual.stream()
         .collect(Collectors.groupingBy(ExertionAlert::getAlertId, Collectors.counting()));
@@ -35,12 +37,17 @@ record AlertComparison(
     return new AlertComparison(actual.size(), duplicates, lost, changed, extra);
   }
 
-  boolean identical() {
-    return duplicates.isEmpty() && lost.isEmpty() && changed.isEmpty() && extra.isEmpty();
+  public boolean identical() {
+    return count() == 0;
   }
 
-  /** One line per athlete that differs: the reference's alerts, then this run's. */
-  String differences(List<ExertionAlert> reference, List<ExertionAlert> actual) {
+  /** Alerts lost, changed, extra or written twice. */
+  public int count() {
+    return duplicates.size() + lost.size() + changed.size() + extra.size();
+  }
+
+  /** One line per athlete that differs: the reference's alerts, then this run's; then each changed field. */
+  public String describe(List<ExertionAlert> reference, List<ExertionAlert> actual) {
     Set<String> ids = new TreeSet<>();
     ids.addAll(lost);
     ids.addAll(changed);
