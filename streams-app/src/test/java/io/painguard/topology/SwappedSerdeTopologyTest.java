@@ -3,6 +3,9 @@ package io.painguard.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.painguard.events.ActivityEvent;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
@@ -24,6 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The serde class swapped by configuration alone ({@code painguard.serde.value-class}), against the
@@ -122,6 +126,25 @@ class SwappedSerdeTopologyTest {
         Map.of("schema.registry.url", "mock://x", "max.retries", "often"), ExertionAlert.class))
         .hasMessage("max.retries must be a whole number, but is 'often'.");
     assertThat(SerdeChoice.from(Map.of()).className()).isEqualTo(SpecificAvroSerde.class.getName());
+  }
+
+  @Test
+  void painGuardsSerdeNamesTheKeysItWouldIgnoreInOneWarning() {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(SerdeChoice.class);
+    logger.addAppender(log);
+    try {
+      SerdeChoice.from(Map.of()).check(Map.of("schema.registry.url", "mock://x",
+          "normalize.schemas", "true", "rule.executors", "x", "max.retries", "2",
+          SerdeChoice.VALUE_CLASS, SpecificAvroSerde.class.getName()), ExertionAlert.class);
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+        "PainGuard's serde does not read [normalize.schemas, rule.executors]; they only matter to a"
+            + " serde named by painguard.serde.value-class.");
   }
 
   // ---- helpers ----
