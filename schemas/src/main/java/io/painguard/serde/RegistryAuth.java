@@ -136,6 +136,11 @@ final class RegistryAuth {
       throw new ConfigException(AvroSerdeConfig.BEARER_AUTH_CREDENTIALS_SOURCE + "=" + STATIC_TOKEN
           + " needs " + AvroSerdeConfig.BEARER_AUTH_TOKEN + " set to the token.");
     }
+    if (token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+      // Not echoed: the JDK would refuse it later with the value in its message.
+      throw new ConfigException(AvroSerdeConfig.BEARER_AUTH_TOKEN + " holds characters an HTTP"
+          + " header cannot carry (spaces, line breaks or non-ASCII).");
+    }
     return token;
   }
 

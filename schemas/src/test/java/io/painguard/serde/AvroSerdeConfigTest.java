@@ -236,6 +236,10 @@ class AvroSerdeConfigTest {
         .hasMessageContaining("are both set")
         .hasMessageNotContaining("tok-123456")
         .hasMessageNotContaining("pw-98765");
+    assertThatThrownBy(() -> parse(AvroSerdeConfig.BEARER_AUTH_CREDENTIALS_SOURCE, "STATIC_TOKEN",
+        AvroSerdeConfig.BEARER_AUTH_TOKEN, "tok-1\nX-Injected: yes"))
+        .hasMessage("bearer.auth.token holds characters an HTTP header cannot carry (spaces, line"
+            + " breaks or non-ASCII).");
   }
 
   @Test

@@ -57,15 +57,15 @@ final class InputDecoder<T extends SpecificRecord> {
           new InvalidRecordException("The record has no value (a tombstone); inputs never delete athletes."),
           null);
     }
-    SchemaId schemaId = schemaId(headers, value);
-    if (unavailable.contains(schemaId)) {
+    // Only looked up while some schema is unavailable: the common path allocates nothing for it.
+    if (!unavailable.isEmpty() && unavailable.contains(schemaId(headers, value))) {
       return Incoming.waitingForRegistry(value);
     }
     try {
       return Incoming.decoded(deserializer.deserialize(topic, headers, value), value);
     } catch (RuntimeException e) {
       if (RegistryFailures.waitFor(e)) {
-        unavailable.add(schemaId);
+        unavailable.add(schemaId(headers, value));
         return Incoming.waitingForRegistry(value);
       }
       return Incoming.deadLetter(

@@ -24,6 +24,10 @@ final class UnavailableSchemas {
     add(new SchemaId.Number(schemaId));
   }
 
+  boolean isEmpty() {
+    return ids.isEmpty();
+  }
+
   boolean contains(SchemaId schemaId) {
     return !ids.isEmpty() && ids.contains(schemaId);
   }
