@@ -1,6 +1,9 @@
 package io.painguard.serde;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,9 +145,16 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     return URL_PREFIX + scope;
   }
 
-  // The same schema text gives the same GUID in every scope, as a content fingerprint would.
+  // Confluent 8's GUID of a schema without references: the MD5 of its text, read as a UUID. So
+  // the same schema has the same GUID here, in the embedded registry and in Confluent's.
   private static UUID guid(Schema schema) {
-    return UUID.nameUUIDFromBytes(schema.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      ByteBuffer md5 = ByteBuffer.wrap(MessageDigest.getInstance("MD5")
+          .digest(schema.toString().getBytes(StandardCharsets.UTF_8)));
+      return new UUID(md5.getLong(), md5.getLong());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime provides MD5", e);
+    }
   }
 
   private void checkCompatible(String subject, Schema candidate, Schema latest) {

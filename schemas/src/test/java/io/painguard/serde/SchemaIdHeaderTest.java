@@ -58,6 +58,15 @@ class SchemaIdHeaderTest {
   }
 
   @Test
+  void theMocksGuidIsConfluentsMd5OfTheSchemaText() throws Exception {
+    int id = mock.register(TOPIC + "-value", ActivityEvent.getClassSchema());
+    byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+        .digest(ActivityEvent.getClassSchema().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(WireFormat.guidHeader(mock.guidOf(id))).endsWith(md5);
+  }
+
+  @Test
   void aHeaderHoldingANumericIdWorksToo() {
     // Given a header naming PainReport's schema by its numeric id (0x00 and 4 bytes)
     int id = mock.register("pain-reports-value", PainReport.getClassSchema());

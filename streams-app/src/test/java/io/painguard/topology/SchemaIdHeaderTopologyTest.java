@@ -6,11 +6,18 @@ import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainReport;
 import io.painguard.events.PainSensation;
 import io.painguard.events.Severity;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.painguard.fixtures.Events;
+import io.painguard.registry.InMemorySchemaStore;
+import io.painguard.registry.SchemaRegistryServer;
 import io.painguard.serde.MockSchemaRegistry;
 import io.painguard.serde.WireFormat;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -87,6 +94,40 @@ class SchemaIdHeaderTopologyTest {
         .extracting(r -> DeadLetters.header(r.headers(), DeadLetters.REASON))
         .containsExactly("REGISTRY_UNAVAILABLE", "REGISTRY_UNAVAILABLE");
     assertThat(app.alerts()).extracting(ExertionAlert::getAthleteId).isEmpty();
+  }
+
+  @Test
+  void aGuidTheEmbeddedRegistryHandedOutIsResolvedThroughItsRestApi() throws Exception {
+    // Given the real embedded registry, which answers a registration with the schema's GUID
+    SchemaRegistryServer registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
+    try {
+      String answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(registry.url() + "/subjects/pain-reports-value/versions"))
+          .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+          .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().createObjectNode()
+              .put("schema", PainReport.getClassSchema().toString()).toString()))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      UUID guid = UUID.fromString(new ObjectMapper().readTree(answer).get("guid").asText());
+      app = new TopologyFixture(TopologySettings.defaults(), Map.of("schema.registry.url", registry.url()));
+      app.profile(ANA);
+      PainReport report = Events.radiculopathy(ANA, Events.at(10), 5, PainSensation.NUMBNESS);
+      byte[] framed = app.framed(app.settings.painReportsTopic(), report);
+
+      // When a header-id producer sends the report
+      app.raw(app.settings.painReportsTopic(), bytes(ANA),
+          Arrays.copyOfRange(framed, WireFormat.HEADER_SIZE, framed.length), Events.at(10),
+          guidHeader(guid));
+
+      // Then the GUID resolves and the report is judged
+      assertThat(app.alerts()).extracting(ExertionAlert::getAthleteId).containsExactly(ANA);
+      assertThat(app.deadLetterTopic.readRecordsToList()).isEmpty();
+      // ...and the mock registry names the same schema by the same GUID
+      MockSchemaRegistry mock = MockSchemaRegistry.forScope("guid-cross-check");
+      assertThat(mock.guidOf(mock.register("any", PainReport.getClassSchema()))).isEqualTo(guid);
+      MockSchemaRegistry.drop("guid-cross-check");
+    } finally {
+      registry.close();
+    }
   }
 
   private static Headers guidHeader(UUID guid) {
