@@ -1,12 +1,14 @@
 package io.painguard.serde;
 
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 
 /**
  * Remembers every answer of the registry it wraps, both ways: subject + schema -> id (shared by
- * {@link #register} and {@link #getId}, as both name the same fact) and id -> schema. Ids and
+ * {@link #register} and {@link #getId}, as both name the same fact), id -> schema and GUID ->
+ * schema. Ids and
  * schemas never change once registered, so entries never expire and a registry outage leaves
  * everything already seen working. The latest version of a subject can change; it is kept for
  * {@link AvroSerdeConfig#LATEST_CACHE_TTL_SEC} seconds (negative: forever).
@@ -20,6 +22,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   private final ConcurrentMap<String, ConcurrentMap<Schema, Integer>> idsBySubject =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+  private final ConcurrentMap<UUID, Schema> schemasByGuid = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, TimedLatest> latestBySubject = new ConcurrentHashMap<>();
 
   /** Caches forever, including the latest versions. */
@@ -46,6 +49,11 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Schema getSchemaById(int id) {
     return schemasById.computeIfAbsent(id, delegate::getSchemaById);
+  }
+
+  @Override
+  public Schema getSchemaByGuid(UUID guid) {
+    return schemasByGuid.computeIfAbsent(guid, delegate::getSchemaByGuid);
   }
 
   @Override

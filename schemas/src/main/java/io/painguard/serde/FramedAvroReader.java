@@ -2,6 +2,7 @@ package io.painguard.serde;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
@@ -14,11 +15,14 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
- * The deserializers' engine: per writer schema id it fetches the writer schema once, picks the
- * reader schema, checks they are compatible and builds a resolving DatumReader; every later record
- * with that id decodes with no registry call and no schema work. Safe to share between threads.
+ * The deserializers' engine: per writer schema id (or GUID, when a Confluent 8 producer put it in a
+ * record header, see {@link WireFormat}) it fetches the writer schema once, picks the reader
+ * schema, checks they are compatible and builds a resolving DatumReader; every later record with
+ * that id decodes with no registry call and no schema work. Safe to share between threads.
  */
 final class FramedAvroReader {
 
@@ -38,6 +42,7 @@ final class FramedAvroReader {
   private final boolean isKey;
   private final ReaderChoice readerChoice;
   private final ConcurrentMap<Integer, Entry> entriesById = new ConcurrentHashMap<>();
+  private final ConcurrentMap<UUID, Entry> entriesByGuid = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
   /** The last entry used; a topic's records nearly always share one writer schema. */
   private volatile Entry last;
@@ -51,24 +56,42 @@ final class FramedAvroReader {
 
   /** The record in {@code data}, or null for null data (a tombstone). */
   Object read(String topic, byte[] data) {
+    return read(topic, null, data);
+  }
+
+  /**
+   * The record in {@code data}, its writer schema named by the record's schema-id header when it
+   * has one, else by the payload's prefix; null for null data (a tombstone).
+   */
+  Object read(String topic, Headers headers, byte[] data) {
     if (data == null) {
       return null;
     }
-    if (data.length < WireFormat.HEADER_SIZE || data[0] != WireFormat.MAGIC_BYTE) {
-      throw new SerializationException(prefix(topic) + WireFormat.problemWith(data).orElseThrow());
-    }
-    int id = WireFormat.readId(data);
-    Entry entry = last;
-    if (entry == null || entry.id != id) {
-      entry = entry(topic, id);
-      last = entry;
+    int offset;
+    Entry entry;
+    Header idHeader = headers == null ? null : headers.lastHeader(WireFormat.schemaIdHeader(isKey));
+    boolean noIdHeader = idHeader == null || idHeader.value() == null;
+    if (noIdHeader && data.length >= WireFormat.HEADER_SIZE && data[0] == WireFormat.MAGIC_BYTE) {
+      // The common case: the id straight from the prefix, nothing allocated.
+      offset = WireFormat.HEADER_SIZE;
+      entry = byId(topic, WireFormat.readId(data));
+    } else {
+      WireFormat.Located located;
+      try {
+        located = WireFormat.locate(headers, data, isKey);
+      } catch (SerializationException e) {
+        throw new SerializationException(prefix(topic) + e.getMessage());
+      }
+      offset = located.bodyOffset();
+      entry = located.schemaId() instanceof SchemaId.Guid guid ? byGuid(topic, guid.guid())
+          : byId(topic, ((SchemaId.Number) located.schemaId()).id());
     }
     if (entry.failure != null) {
       throw new SerializationException(prefix(topic) + entry.failure);
     }
     BinaryDecoder reused = decoders.get();
-    BinaryDecoder decoder = DecoderFactory.get()
-        .binaryDecoder(data, WireFormat.HEADER_SIZE, WireFormat.bodyLength(data), reused);
+    BinaryDecoder decoder =
+        DecoderFactory.get().binaryDecoder(data, offset, data.length - offset, reused);
     if (decoder != reused) {
       decoders.set(decoder);
     }
@@ -76,48 +99,64 @@ final class FramedAvroReader {
       return entry.reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(prefix(topic) + bodyProblem(e) + " (" + data.length
-          + "-byte payload, writer schema " + entry.writer.getFullName() + " id " + id + "): " + e,
-          e);
+          + "-byte payload, writer schema " + entry.writer.getFullName() + " " + entry.name + "): "
+          + e, e);
     }
   }
 
-  private Entry entry(String topic, int id) {
-    Entry entry = entriesById.get(id);
-    if (entry != null) {
-      return entry;
+  private Entry byId(String topic, int id) {
+    Entry entry = last;
+    if (entry == null || entry.guid != null || entry.id != id) {
+      entry = entriesById.get(id);
+      if (entry == null) {
+        Schema writer = fetch(topic, "schema id " + id, () -> registry.getSchemaById(id));
+        entry = entriesById.computeIfAbsent(id, i -> build(i, null, writer));
+      }
+      last = entry;
     }
-    Schema writer;
+    return entry;
+  }
+
+  private Entry byGuid(String topic, UUID guid) {
+    Entry entry = entriesByGuid.get(guid);
+    if (entry == null) {
+      Schema writer = fetch(topic, "schema guid " + guid, () -> registry.getSchemaByGuid(guid));
+      entry = entriesByGuid.computeIfAbsent(guid, g -> build(-1, g, writer));
+    }
+    return entry;
+  }
+
+  private Schema fetch(String topic, String name, java.util.function.Supplier<Schema> call) {
     try {
-      writer = registry.getSchemaById(id);
+      return call.get();
     } catch (SchemaRegistryException e) {
       // Not cached: a registry that is down now may answer the next record.
-      String what = e.isNotFound() ? "unknown schema id " + id + ". "
-          : "cannot fetch writer schema id " + id + ". ";
+      String what = e.isNotFound() ? "unknown " + name + ". " : "cannot fetch writer " + name + ". ";
       throw new SerializationException(prefix(topic) + what + e.getMessage(), e);
     }
-    return entriesById.computeIfAbsent(id, i -> build(i, writer));
   }
 
-  private Entry build(int id, Schema writer) {
+  private Entry build(int id, UUID guid, Schema writer) {
+    String name = guid != null ? "guid " + guid : "id " + id;
     Reading reading;
     try {
       reading = readerChoice.choose(writer);
     } catch (SerializationException e) {
-      return new Entry(id, writer, null, e.getMessage());
+      return new Entry(id, guid, name, writer, null, e.getMessage());
     }
     Schema reader = reading.readerSchema();
     if (reader != writer && !reader.equals(writer)) {
       var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
       if (compatibility.getType() == SchemaCompatibilityType.INCOMPATIBLE) {
-        return new Entry(id, writer, null, "reader/writer schema mismatch: data written with "
-            + writer.getFullName() + " (schema id " + id + ") cannot be read as "
+        return new Entry(id, guid, name, writer, null, "reader/writer schema mismatch: data written"
+            + " with " + writer.getFullName() + " (schema " + name + ") cannot be read as "
             + reader.getFullName() + ": " + describe(compatibility.getResult()));
       }
     }
     @SuppressWarnings("unchecked")
     DatumReader<Object> datumReader =
         (DatumReader<Object>) reading.model().createDatumReader(writer, reader);
-    return new Entry(id, writer, datumReader, null);
+    return new Entry(id, guid, name, writer, datumReader, null);
   }
 
   static String describe(SchemaCompatibilityResult result) {
@@ -137,6 +176,7 @@ final class FramedAvroReader {
     return "Cannot deserialize " + (isKey ? "key" : "value") + " from topic " + topic + ": ";
   }
 
-  /** Either a reader or the reason there is none, for one writer schema id. */
-  private record Entry(int id, Schema writer, DatumReader<Object> reader, String failure) {}
+  /** Either a reader or the reason there is none, for one writer schema id or GUID. */
+  private record Entry(int id, UUID guid, String name, Schema writer, DatumReader<Object> reader,
+      String failure) {}
 }

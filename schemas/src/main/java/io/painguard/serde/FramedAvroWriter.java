@@ -20,8 +20,9 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * The serializers' engine: finds the schema id for (topic, record schema) once, then frames every
- * record without touching the registry. Safe to share between threads.
+ * The serializers' engine: finds the schema id for (topic, record schema) once, under the subject
+ * the configured {@link SubjectNameStrategy} names, then frames every record without touching the
+ * registry. Safe to share between threads.
  */
 final class FramedAvroWriter {
 
@@ -85,7 +86,7 @@ final class FramedAvroWriter {
   }
 
   private Target resolve(String topic, Schema schema, Object record) {
-    String subject = config.subjectFor(topic);
+    String subject = config.subjectFor(topic, schema);
     GenericData model = modelFor.apply(record);
     if (config.autoRegisterSchemas()) {
       int id = callRegistry(topic, subject, schema, () -> registry.register(subject, schema));

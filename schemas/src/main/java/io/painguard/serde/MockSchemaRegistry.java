@@ -1,10 +1,15 @@
 package io.painguard.serde;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
@@ -18,8 +23,9 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  *
  * <p>Behaves like the real registry where tests can notice: ids are global and start at 1, an
  * identical schema keeps its id across subjects, re-registering is idempotent, new versions are
- * checked for {@link Compatibility#BACKWARD} compatibility with the latest one by default, and
- * failures carry the registry's HTTP status and error code.
+ * checked for {@link Compatibility#BACKWARD} compatibility with the latest one by default, every
+ * schema also has a GUID ({@link #guidOf}, for records that name it in a header), and failures
+ * carry the registry's HTTP status and error code.
  */
 public final class MockSchemaRegistry implements SchemaRegistryClient {
 
@@ -34,6 +40,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   private final String scope;
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<Schema, Integer> idsBySchema = new HashMap<>();
+  private final Map<UUID, Integer> idsByGuid = new HashMap<>();
   private final Map<String, List<Integer>> versionsBySubject = new TreeMap<>();
   private Compatibility compatibility = Compatibility.BACKWARD;
 
@@ -82,6 +89,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     int id = existing != null ? existing : schemasById.size() + 1;
     schemasById.put(id, schema);
     idsBySchema.put(schema, id);
+    idsByGuid.put(guid(schema), id);
     versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(id);
     return id;
   }
@@ -109,6 +117,20 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   }
 
   @Override
+  public synchronized Schema getSchemaByGuid(UUID guid) {
+    Integer id = idsByGuid.get(guid);
+    if (id == null) {
+      throw notFound("Schema " + guid + " not found", SchemaRegistryException.SCHEMA_NOT_FOUND);
+    }
+    return schemasById.get(id);
+  }
+
+  /** The GUID of the schema with id {@code id}; fails as {@link #getSchemaById} for an unknown id. */
+  public synchronized UUID guidOf(int id) {
+    return guid(getSchemaById(id));
+  }
+
+  @Override
   public synchronized RegisteredSchema getLatestSchemaMetadata(String subject) {
     List<Integer> versions = versionsBySubject.get(subject);
     if (versions == null || versions.isEmpty()) {
@@ -121,6 +143,18 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   @Override
   public String toString() {
     return URL_PREFIX + scope;
+  }
+
+  // Confluent 8's GUID of a schema without references: the MD5 of its text, read as a UUID. So
+  // the same schema has the same GUID here, in the embedded registry and in Confluent's.
+  private static UUID guid(Schema schema) {
+    try {
+      ByteBuffer md5 = ByteBuffer.wrap(MessageDigest.getInstance("MD5")
+          .digest(schema.toString().getBytes(StandardCharsets.UTF_8)));
+      return new UUID(md5.getLong(), md5.getLong());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime provides MD5", e);
+    }
   }
 
   private void checkCompatible(String subject, Schema candidate, Schema latest) {

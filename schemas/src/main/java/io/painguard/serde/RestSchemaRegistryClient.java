@@ -16,10 +16,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.ConfigException;
@@ -29,11 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Speaks the Confluent Schema Registry REST API over the JDK HTTP client. No caching here (wrap it
  * in a {@link CachingSchemaRegistryClient}); it retries transient failures -- connection refused,
- * timeouts, HTTP 5xx, 408 and 429 -- across all configured URLs, with doubling pauses between
- * rounds, and starts a new round only while the {@link AvroSerdeConfig#RETRY_MAX_MS} budget
- * lasts (so a call gives up after at most that budget plus one round of request timeouts).
- * Other 4xx answers fail at once. Credentials go into the Authorization header only; messages
- * name URLs without them.
+ * timeouts, HTTP 5xx, 408 and 429 -- across all configured URLs, in up to {@link
+ * AvroSerdeConfig#MAX_RETRIES} more rounds with doubling waits between them ({@link RetryPolicy}).
+ * Other 4xx answers fail at once. HTTPS as {@link RegistryTls} sets it up; credentials ({@link
+ * RegistryAuth}) go into request headers only, and messages name URLs without them.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -45,7 +44,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   private final List<Endpoint> endpoints;
   private final RetryPolicy retry;
-  private final Duration requestTimeout;
+  private final Duration readTimeout;
   private final HttpClient http;
   /** The endpoint that answered last; tried first next time so failover sticks. */
   private volatile int preferred;
@@ -57,12 +56,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     this.endpoints = config.urls().stream().map(url -> Endpoint.parse(url, config)).toList();
     this.retry = config.retryPolicy();
-    this.requestTimeout = config.requestTimeout();
+    this.readTimeout = config.readTimeout();
     // HTTP/1.1: a plain-http registry has no use for the h2c upgrade dance.
-    this.http = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(requestTimeout)
-        .build();
+        .connectTimeout(config.connectTimeout());
+    if (config.tls().context() != null) {
+      builder.sslContext(config.tls().context()).sslParameters(config.tls().parameters());
+    }
+    this.http = builder.build();
   }
 
   @Override
@@ -81,6 +83,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   public Schema getSchemaById(int id) {
     String path = "/schemas/ids/" + id;
     return parseSchema(call("GET", path, null), "schema id " + id, path);
+  }
+
+  @Override
+  public Schema getSchemaByGuid(UUID guid) {
+    String path = "/schemas/guids/" + guid;
+    return parseSchema(call("GET", path, null), "schema guid " + guid, path);
   }
 
   @Override
@@ -104,21 +112,18 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   private JsonNode call(String method, String path, String body) {
     long start = System.nanoTime();
-    long deadline = start + retry.maxElapsed().toNanos();
-    Duration pause = retry.initialBackoff();
     Map<String, String> lastFailureByUrl = new LinkedHashMap<>();
     boolean anyAnswer = false;
     int attempts = 0;
-    while (true) {
+    for (int retries = 0; ; retries++) {
       int first = preferred;
       for (int i = 0; i < endpoints.size(); i++) {
         int index = (first + i) % endpoints.size();
         Endpoint endpoint = endpoints.get(index);
         attempts++;
-        Duration timeout = requestTimeout;
         try {
           HttpResponse<String> response =
-              http.send(request(endpoint, method, path, body, timeout),
+              http.send(request(endpoint, method, path, body),
                   HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
           int status = response.statusCode();
           if (status >= 200 && status < 300) {
@@ -136,46 +141,39 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
           LOG.debug("Schema registry {} {} {}: {}; will retry", endpoint, method, path,
               error.describe());
         } catch (IOException e) {
-          lastFailureByUrl.put(endpoint.toString(), describe(e, timeout));
+          lastFailureByUrl.put(endpoint.toString(), describe(e));
           LOG.debug("Schema registry {} {} {} failed: {}; will retry", endpoint, method, path,
-              describe(e, timeout));
+              describe(e));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new SchemaRegistryException("Interrupted while calling schema registry " + endpoint
               + " (" + method + " " + path + ")", SchemaRegistryException.NO_RESPONSE, -1, null, e);
         }
       }
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        throw exhausted(method, path, attempts, start, anyAnswer, lastFailureByUrl);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      if (!retry.mayRetry(retries, elapsed)) {
+        throw exhausted(method, path, attempts, elapsed, anyAnswer, lastFailureByUrl);
       }
-      sleep(Math.min(Math.max(1, pause.toMillis()), Math.max(1, remaining / 1_000_000)),
-          method, path);
-      pause = retry.next(pause);
+      sleep(retry.waitBefore(retries + 1, elapsed), method, path);
     }
   }
 
-  private SchemaRegistryException exhausted(String method, String path, int attempts, long start,
-      boolean anyAnswer, Map<String, String> lastFailureByUrl) {
-    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+  private SchemaRegistryException exhausted(String method, String path, int attempts,
+      Duration elapsed, boolean anyAnswer, Map<String, String> lastFailureByUrl) {
     List<String> failures = new ArrayList<>();
     lastFailureByUrl.forEach((url, failure) -> failures.add(url + " -> " + failure));
     String headline = anyAnswer ? "Schema registry unavailable" : "Schema registry unreachable";
     return new SchemaRegistryException(headline + " at " + String.join(", ", lastFailureByUrl.keySet())
         + ": " + method + " " + path + " failed " + attempts + (attempts == 1 ? " time" : " times")
-        + " in " + elapsedMs + " ms (retry budget " + AvroSerdeConfig.RETRY_MAX_MS + "="
-        + retry.maxElapsed().toMillis() + "); last errors: " + String.join("; ", failures),
-        SchemaRegistryException.NO_RESPONSE, -1, null, null);
+        + " in " + elapsed.toMillis() + " ms (" + retry.describe() + "); last errors: "
+        + String.join("; ", failures), SchemaRegistryException.NO_RESPONSE, -1, null, null);
   }
 
-  private HttpRequest request(Endpoint endpoint, String method, String path, String body,
-      Duration timeout) {
+  private HttpRequest request(Endpoint endpoint, String method, String path, String body) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.resolve(path))
-        .timeout(timeout)
+        .timeout(readTimeout)
         .header("Accept", CONTENT_TYPE + ", application/json");
-    if (endpoint.authorization != null) {
-      builder.header("Authorization", endpoint.authorization);
-    }
+    endpoint.headers.forEach(builder::header);
     if (body == null) {
       return builder.GET().build();
     }
@@ -188,9 +186,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return status >= 500 || status == 408 || status == 429;
   }
 
-  private static void sleep(long millis, String method, String path) {
+  private static void sleep(Duration wait, String method, String path) {
+    if (wait.isZero() || wait.isNegative()) {
+      return;
+    }
     try {
-      Thread.sleep(millis);
+      Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SchemaRegistryException("Interrupted while waiting to retry schema registry call "
@@ -198,9 +199,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
   }
 
-  private static String describe(IOException e, Duration timeout) {
+  private String describe(IOException e) {
+    if (e instanceof java.net.http.HttpConnectTimeoutException) {
+      return "no connection within " + AvroSerdeConfig.HTTP_CONNECT_TIMEOUT_MS + " ("
+          + e.getClass().getSimpleName() + ")";
+    }
     if (e instanceof HttpTimeoutException) {
-      return "no answer within " + timeout.toMillis() + " ms (" + e.getClass().getSimpleName() + ")";
+      return "no answer within " + readTimeout.toMillis() + " ms (" + e.getClass().getSimpleName()
+          + ")";
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      // The handshake's reason (an untrusted certificate, a host name it does not name) is the news.
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return "TLS failed (" + e.getClass().getSimpleName() + "): " + root.getMessage();
     }
     if (e instanceof ConnectException) {
       return "connection refused or host unreachable (ConnectException)";
@@ -301,12 +315,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static final class Endpoint {
     private final String base;
     private final String display;
-    private final String authorization;
+    private final Map<String, String> headers;
 
-    private Endpoint(String base, String display, String authorization) {
+    private Endpoint(String base, String display, Map<String, String> headers) {
       this.base = base;
       this.display = display;
-      this.authorization = authorization;
+      this.headers = headers;
     }
 
     static Endpoint parse(String url, AvroSerdeConfig config) {
@@ -322,12 +336,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         throw new ConfigException(AvroSerdeConfig.SCHEMA_REGISTRY_URL + " entry '" + display
             + "' has no host.");
       }
-      String userInfo = config.credentialsSource() == AvroSerdeConfig.CredentialsSource.USER_INFO
-          ? config.userInfo()
-          : uri.getRawUserInfo() == null ? null
-              : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
-      String authorization = userInfo == null ? null : "Basic "
-          + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+      String urlUserInfo = uri.getRawUserInfo() == null ? null
+          : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();
       while (path.endsWith("/")) {
         path = path.substring(0, path.length() - 1);
@@ -335,7 +345,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       String base = uri.getScheme() + "://" + uri.getHost()
           + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path;
       return new Endpoint(base, display.endsWith("/") ? display.substring(0, display.length() - 1)
-          : display, authorization);
+          : display, config.auth().headersFor(urlUserInfo));
     }
 
     URI resolve(String path) {

@@ -1,6 +1,7 @@
 package io.painguard.serde;
 
 import java.io.Closeable;
+import java.util.UUID;
 import org.apache.avro.Schema;
 
 /**
@@ -27,6 +28,12 @@ public interface SchemaRegistryClient extends Closeable {
 
   /** The schema with global id {@code id}. {@code GET /schemas/ids/{id}}. */
   Schema getSchemaById(int id);
+
+  /**
+   * The schema with this GUID, as Confluent 8 names schemas in record headers. {@code GET
+   * /schemas/guids/{guid}}.
+   */
+  Schema getSchemaByGuid(UUID guid);
 
   /** The latest version under {@code subject}. {@code GET /subjects/{subject}/versions/latest}. */
   RegisteredSchema getLatestSchemaMetadata(String subject);

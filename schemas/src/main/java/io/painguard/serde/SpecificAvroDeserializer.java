@@ -6,6 +6,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -13,8 +14,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * registry, by the frame's id) to the reader's. The reader schema is the target class's when one
  * is given (constructor, or {@link AvroSerdeConfig#SPECIFIC_AVRO_VALUE_TYPE} /
  * {@link AvroSerdeConfig#SPECIFIC_AVRO_KEY_TYPE}); otherwise, like Confluent's
- * {@code specific.avro.reader}, the generated class named by the writer schema. Null data gives a
- * null record. Thread-safe once configured.
+ * {@code specific.avro.reader}, the generated class named by the writer schema. The writer's id is
+ * the record header's when a Confluent 8 producer put it there ({@link WireFormat}). Null data
+ * gives a null record. Thread-safe once configured.
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -56,15 +58,21 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public T deserialize(String topic, byte[] data) {
+    return deserialize(topic, null, data);
+  }
+
+  /** Reads the writer schema's id from the record's schema-id header when it has one. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public T deserialize(String topic, Headers headers, byte[] data) {
     if (data == null) {
       return null;
     }
     if (reader == null) {
       throw SerdeSetup.notConfigured(getClass());
     }
-    return (T) reader.read(topic, data);
+    return (T) reader.read(topic, headers, data);
   }
 
   @Override
@@ -82,7 +90,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
   }
 
   // Confluent's specific.avro.reader: the class whose full name is the writer schema's.
-  private static FramedAvroReader.ReaderChoice byWriterName() {
+  static FramedAvroReader.ReaderChoice byWriterName() {
     return writer -> {
       if (writer.getType() != Schema.Type.RECORD) {
         throw new SerializationException("writer schema is a " + writer.getType()

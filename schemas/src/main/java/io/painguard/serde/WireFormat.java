@@ -1,12 +1,22 @@
 package io.painguard.serde;
 
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The Confluent Schema Registry wire format: byte 0 is the magic byte {@code 0x00}, bytes 1-4 the
  * schema id (big-endian), the rest the Avro binary body.
+ *
+ * <p>Confluent 8 can put the schema's id in a record header instead ({@link
+ * #VALUE_SCHEMA_ID_HEADER}, {@link #KEY_SCHEMA_ID_HEADER}): byte 0 is {@code 0x01} and 16 bytes
+ * of the schema's GUID follow (or {@code 0x00} and a 4-byte id), and the payload is the bare Avro
+ * body. A record with that header is read by it, whatever the payload's first byte, as Confluent's
+ * {@code DualSchemaIdDeserializer} does.
  *
  * <p>Used by the serde itself and by anyone who must look at framed bytes without decoding them,
  * e.g. dead-letter handling that records which schema id a poison record claimed.
@@ -17,6 +27,18 @@ public final class WireFormat {
   public static final int ID_SIZE = 4;
   /** Magic byte plus schema id: where the Avro body starts. */
   public static final int HEADER_SIZE = 1 + ID_SIZE;
+
+  /** Confluent's record header for a value's schema id ({@code SchemaId.VALUE_SCHEMA_ID_HEADER}). */
+  public static final String VALUE_SCHEMA_ID_HEADER = "__value_schema_id";
+  /** Confluent's record header for a key's schema id. */
+  public static final String KEY_SCHEMA_ID_HEADER = "__key_schema_id";
+  /** First byte of a schema-id header that holds a GUID. */
+  public static final byte MAGIC_BYTE_GUID = 0x1;
+  /** Size of a schema-id header holding a GUID: magic byte and 16 bytes. */
+  public static final int GUID_HEADER_SIZE = 1 + 16;
+
+  /** Where a record's writer schema is named, and where its Avro body starts in the payload. */
+  record Located(SchemaId schemaId, int bodyOffset) {}
 
   private WireFormat() {}
 
@@ -73,6 +95,73 @@ public final class WireFormat {
           + ": the payload is not in the Confluent Schema Registry wire format");
     }
     return Optional.empty();
+  }
+
+  /** The schema-id header name for keys or values. */
+  public static String schemaIdHeader(boolean isKey) {
+    return isKey ? KEY_SCHEMA_ID_HEADER : VALUE_SCHEMA_ID_HEADER;
+  }
+
+  /** The value of a schema-id header naming {@code guid}: 0x01 and the GUID's 16 bytes. */
+  public static byte[] guidHeader(UUID guid) {
+    return ByteBuffer.allocate(GUID_HEADER_SIZE).put(MAGIC_BYTE_GUID)
+        .putLong(guid.getMostSignificantBits()).putLong(guid.getLeastSignificantBits()).array();
+  }
+
+  /**
+   * The schema a record names -- its schema-id header's when it has one, else its payload
+   * prefix's -- or empty when it names none well-formed; never throws. For grouping records by
+   * schema without decoding them (which ones wait for the registry, which schema a dead letter
+   * claimed).
+   */
+  public static Optional<SchemaId> schemaIdOf(Headers headers, byte[] data, boolean isKey) {
+    byte[] header = headerValue(headers, isKey);
+    if (header != null) {
+      return headerProblem(header).isPresent() ? Optional.empty() : Optional.of(headerId(header));
+    }
+    return problemWith(data).isPresent() ? Optional.empty()
+        : Optional.of(new SchemaId.Number(readId(data)));
+  }
+
+  /**
+   * Where the record names its writer schema and where its body starts.
+   *
+   * @throws SerializationException whose message says what is wrong, without the payload
+   */
+  static Located locate(Headers headers, byte[] data, boolean isKey) {
+    byte[] header = headerValue(headers, isKey);
+    if (header != null) {
+      Optional<String> problem = headerProblem(header);
+      if (problem.isPresent()) {
+        throw new SerializationException(problem.get());
+      }
+      return new Located(headerId(header), 0);
+    }
+    validate(data);
+    return new Located(new SchemaId.Number(readId(data)), HEADER_SIZE);
+  }
+
+  private static byte[] headerValue(Headers headers, boolean isKey) {
+    Header header = headers == null ? null : headers.lastHeader(schemaIdHeader(isKey));
+    return header == null ? null : header.value();
+  }
+
+  private static Optional<String> headerProblem(byte[] header) {
+    boolean guid = header.length == GUID_HEADER_SIZE && header[0] == MAGIC_BYTE_GUID;
+    boolean id = header.length == HEADER_SIZE && header[0] == MAGIC_BYTE;
+    if (guid || id) {
+      return Optional.empty();
+    }
+    return Optional.of("the schema-id header is " + header.length + " bytes"
+        + (header.length == 0 ? "" : " starting with " + hex(header[0])) + "; Confluent's holds 0x01"
+        + " and a 16-byte GUID, or 0x00 and a 4-byte schema id");
+  }
+
+  private static SchemaId headerId(byte[] header) {
+    ByteBuffer buffer = ByteBuffer.wrap(header, 1, header.length - 1);
+    return header[0] == MAGIC_BYTE_GUID
+        ? new SchemaId.Guid(new UUID(buffer.getLong(), buffer.getLong()))
+        : new SchemaId.Number(buffer.getInt());
   }
 
   /** A frame made of the header for {@code schemaId} followed by {@code avroBody}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.painguard.events.ActivityEvent;
 import io.painguard.events.PainReport;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,12 @@ class CachingSchemaRegistryClientTest {
     }
 
     @Override
+    public Schema getSchemaByGuid(UUID guid) {
+      calls.incrementAndGet();
+      return inner.getSchemaByGuid(guid);
+    }
+
+    @Override
     public RegisteredSchema getLatestSchemaMetadata(String subject) {
       calls.incrementAndGet();
       return inner.getLatestSchemaMetadata(subject);
@@ -57,15 +64,17 @@ class CachingSchemaRegistryClientTest {
 
     // When the same facts are asked for many times, and in different ways
     int id = client.register("a-value", ActivityEvent.getClassSchema());
+    UUID guid = ((MockSchemaRegistry) counting.inner).guidOf(id);
     for (int i = 0; i < 100; i++) {
+      assertThat(client.getSchemaByGuid(guid)).isEqualTo(ActivityEvent.getClassSchema());
       assertThat(client.register("a-value", ActivityEvent.getClassSchema())).isEqualTo(id);
       assertThat(client.getId("a-value", ActivityEvent.getClassSchema())).isEqualTo(id);
       assertThat(client.getSchemaById(id)).isEqualTo(ActivityEvent.getClassSchema());
       assertThat(client.getLatestSchemaMetadata("a-value").id()).isEqualTo(id);
     }
 
-    // Then the registry answered one registration and one latest lookup
-    assertThat(counting.calls).hasValue(2);
+    // Then the registry answered one registration, one GUID lookup and one latest lookup
+    assertThat(counting.calls).hasValue(3);
   }
 
   @Test

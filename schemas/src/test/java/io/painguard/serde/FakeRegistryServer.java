@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,19 +21,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 
 /**
- * A test double of a Confluent schema registry: a real HTTP server (JDK httpserver) answering the
- * four endpoints the client uses with Confluent-style JSON, recording every request, and able to
- * answer the next requests with scripted responses (e.g. 503 twice).
+ * A test double of a Confluent schema registry: a real HTTP or HTTPS server (JDK httpserver)
+ * answering the five endpoints the client uses with Confluent-style JSON, recording every request,
+ * and able to answer the next requests with scripted responses (e.g. 503 twice).
  */
 final class FakeRegistryServer implements AutoCloseable {
 
   record Request(String method, String path, String authorization, String contentType,
-      String body) {}
+      String body, Map<String, String> headers) {
+    /** A request header by name, whatever its case. */
+    String header(String name) {
+      return headers.get(name);
+    }
+  }
 
   private record Canned(int status, String body) {}
 
@@ -39,8 +50,10 @@ final class FakeRegistryServer implements AutoCloseable {
   private static final Pattern LOOKUP = Pattern.compile("^/subjects/([^/]+)$");
   private static final Pattern BY_ID = Pattern.compile("^/schemas/ids/(-?\\d+)$");
   private static final Pattern LATEST = Pattern.compile("^/subjects/([^/]+)/versions/latest$");
+  private static final Pattern BY_GUID = Pattern.compile("^/schemas/guids/([0-9a-fA-F-]{36})$");
 
   private final HttpServer server;
+  private final String scheme;
   private final List<Request> requests = new ArrayList<>();
   private final Deque<Canned> scripted = new ArrayDeque<>();
   private final Map<Integer, String> schemasById = new HashMap<>();
@@ -49,13 +62,44 @@ final class FakeRegistryServer implements AutoCloseable {
   private int nextId = 1;
 
   FakeRegistryServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), "http");
+  }
+
+  private FakeRegistryServer(HttpServer server, String scheme) {
+    this.server = server;
+    this.scheme = scheme;
     server.createContext("/", this::handle);
     server.start();
   }
 
+  /** Over HTTPS with this server key and trust; asking clients for a certificate if told to. */
+  static FakeRegistryServer https(SSLContext context, boolean needClientAuth) throws IOException {
+    HttpsServer server =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(context) {
+      @Override
+      public void configure(HttpsParameters params) {
+        javax.net.ssl.SSLParameters ssl = context.getDefaultSSLParameters();
+        ssl.setNeedClientAuth(needClientAuth);
+        params.setSSLParameters(ssl);
+      }
+    });
+    return new FakeRegistryServer(server, "https");
+  }
+
+  /** The URL by IP address (an HTTPS certificate for "localhost" does not name it). */
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The URL by host name. */
+  String localhostUrl() {
+    return scheme + "://localhost:" + server.getAddress().getPort();
+  }
+
+  /** The GUID of a schema this registry knows, as Confluent 8 puts it in record headers. */
+  synchronized UUID guidOf(int id) {
+    return guid(schemasById.get(id));
   }
 
   int port() {
@@ -99,9 +143,11 @@ final class FakeRegistryServer implements AutoCloseable {
     String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
     Canned answer;
     synchronized (this) {
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
       requests.add(new Request(exchange.getRequestMethod(), path,
           exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRequestHeaders().getFirst("Content-Type"), body));
+          exchange.getRequestHeaders().getFirst("Content-Type"), body, headers));
       answer = scripted.isEmpty() ? route(exchange.getRequestMethod(), path, body)
           : scripted.removeFirst();
     }
@@ -128,6 +174,12 @@ final class FakeRegistryServer implements AutoCloseable {
         String schema = schemasById.get(id);
         return schema == null ? error(404, 40403, "Schema " + id + " not found")
             : ok(JSON.createObjectNode().put("schema", schema));
+      }
+      if (method.equals("GET") && (m = BY_GUID.matcher(path)).matches()) {
+        UUID guid = UUID.fromString(m.group(1));
+        return schemasById.values().stream().filter(schema -> guid(schema).equals(guid)).findFirst()
+            .map(schema -> ok(JSON.createObjectNode().put("schema", schema)))
+            .orElse(error(404, 40403, "Schema " + guid + " not found"));
       }
       if (method.equals("GET") && (m = LATEST.matcher(path)).matches()) {
         List<Integer> versions = versionsBySubject.get(m.group(1));
@@ -156,6 +208,10 @@ final class FakeRegistryServer implements AutoCloseable {
       versions.add(id);
     }
     return id;
+  }
+
+  private static UUID guid(String schemaText) {
+    return UUID.nameUUIDFromBytes(schemaText.getBytes(StandardCharsets.UTF_8));
   }
 
   private Canned lookup(String subject, String schemaText) {

@@ -40,9 +40,9 @@ class RestRegistryTest {
   private Map<String, Object> config(String url) {
     Map<String, Object> config = new HashMap<>();
     config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url);
-    config.put(AvroSerdeConfig.RETRY_MAX_MS, 400);
-    config.put(AvroSerdeConfig.RETRY_BACKOFF_MS, 10);
-    config.put(AvroSerdeConfig.RETRY_BACKOFF_MAX_MS, 50);
+    config.put(AvroSerdeConfig.MAX_RETRIES, 5);
+    config.put(AvroSerdeConfig.RETRIES_WAIT_MS, 10);
+    config.put(AvroSerdeConfig.RETRIES_MAX_WAIT_MS, 50);
     return config;
   }
 
@@ -182,7 +182,7 @@ class RestRegistryTest {
   }
 
   @Test
-  void registryDownFailsAfterTheBudgetNamingTheUrl() throws IOException {
+  void registryDownFailsAfterMaxRetriesNamingTheUrl() throws IOException {
     // Given nothing listens on the configured URL
     String url = "http://127.0.0.1:" + closedPort();
     SpecificAvroSerializer<ActivityEvent> serializer = serializer(config(url));
@@ -194,8 +194,8 @@ class RestRegistryTest {
         .hasMessageContaining("Schema registry unreachable at " + url)
         .hasMessageContaining("POST /subjects/" + SUBJECT + "/versions")
         .hasMessageContaining("connection refused")
-        .hasMessageContaining("schema.registry.retry.max.ms=400")
-        .hasMessageNotContaining("failed 1 time "); // it did retry
+        .hasMessageContaining("failed 6 times") // one try and max.retries=5 more
+        .hasMessageContaining("(max.retries=5)");
   }
 
   @Test
@@ -203,7 +203,7 @@ class RestRegistryTest {
     // Given a frame whose schema id is not cached and a registry that is down
     String url = "http://127.0.0.1:" + closedPort();
     Map<String, Object> config = config(url);
-    config.put(AvroSerdeConfig.RETRY_MAX_MS, 0);
+    config.put(AvroSerdeConfig.MAX_RETRIES, 0);
     SpecificAvroDeserializer<ActivityEvent> deserializer = deserializer(config);
 
     // When / Then
@@ -212,6 +212,23 @@ class RestRegistryTest {
         .hasMessageContaining("cannot fetch writer schema id 9")
         .hasMessageContaining(url)
         .hasMessageContaining("GET /schemas/ids/9");
+  }
+
+  @Test
+  void aRegistryThatTakesTheConnectionButNeverAnswersTimesOutAfterHttpReadTimeoutMs()
+      throws IOException {
+    // Given a socket that accepts connections (the kernel's backlog does) and never answers
+    try (ServerSocket silent = new ServerSocket(0)) {
+      Map<String, Object> config = config("http://127.0.0.1:" + silent.getLocalPort());
+      config.put(AvroSerdeConfig.MAX_RETRIES, 0);
+      config.put(AvroSerdeConfig.HTTP_READ_TIMEOUT_MS, 300);
+
+      // When / Then
+      assertThatThrownBy(() -> deserializer(config).deserialize(TOPIC, new byte[] {0, 0, 0, 0, 9}))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("no answer within 300 ms (HttpTimeoutException)")
+          .hasMessageContaining("failed 1 time ");
+    }
   }
 
   @Test
@@ -235,7 +252,7 @@ class RestRegistryTest {
     // Given the first URL is dead and the second works, and no time for retry rounds
     String dead = "http://127.0.0.1:" + closedPort();
     Map<String, Object> config = config(dead + " , " + registry.url());
-    config.put(AvroSerdeConfig.RETRY_MAX_MS, 0);
+    config.put(AvroSerdeConfig.MAX_RETRIES, 0);
     SpecificAvroSerializer<ActivityEvent> serializer = serializer(config);
 
     // When
@@ -247,9 +264,9 @@ class RestRegistryTest {
   }
 
   @Test
-  void serverErrorsExhaustTheBudgetWithTheRegistryMessage() {
+  void serverErrorsExhaustTheRetriesWithTheRegistryMessage() {
     // Given a registry that keeps failing
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 20; i++) {
       registry.thenAnswer(500, FakeRegistryServer.errorBody(50001, "Error in the backend store"));
     }
     SpecificAvroSerializer<ActivityEvent> serializer = serializer(config(registry.url()));
@@ -259,7 +276,7 @@ class RestRegistryTest {
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("Schema registry unavailable at " + registry.url())
         .hasMessageContaining("HTTP 500 (error 50001): Error in the backend store");
-    assertThat(registry.requests().size()).isGreaterThan(1);
+    assertThat(registry.requests()).hasSize(6);
   }
 
   @Test
@@ -322,7 +339,7 @@ class RestRegistryTest {
     String dead = "http://painguard:" + SECRET + "@127.0.0.1:" + closedPort();
     String live = "http://painguard:" + SECRET + "@127.0.0.1:" + registry.port();
     Map<String, Object> config = config(dead + "," + live);
-    config.put(AvroSerdeConfig.RETRY_MAX_MS, 0);
+    config.put(AvroSerdeConfig.MAX_RETRIES, 0);
 
     // When the live one works
     serializer(config).serialize(TOPIC, Samples.activity());
@@ -334,7 +351,7 @@ class RestRegistryTest {
 
     // And when only the dead one is left, the failure names it without the secret
     Map<String, Object> deadOnly = config(dead);
-    deadOnly.put(AvroSerdeConfig.RETRY_MAX_MS, 0);
+    deadOnly.put(AvroSerdeConfig.MAX_RETRIES, 0);
     SpecificAvroSerializer<ActivityEvent> failing = serializer(deadOnly);
     assertThatThrownBy(() -> failing.serialize(TOPIC, Samples.activity()))
         .isInstanceOf(SerializationException.class)

@@ -1,8 +1,8 @@
 package io.painguard.runtime;
 
 import io.painguard.events.ExertionAlert;
-import io.painguard.serde.SchemaRegistryException;
-import io.painguard.serde.SpecificAvroDeserializer;
+import io.painguard.topology.RegistryFailures;
+import io.painguard.topology.SerdeChoice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +18,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,9 @@ final class AlertFeed implements AutoCloseable {
       Duration timeout,
       Consumer<ExertionAlert> sink) {
     this.sink = sink;
-    SpecificAvroDeserializer<ExertionAlert> values = new SpecificAvroDeserializer<>(ExertionAlert.class);
-    values.configure(serdeConfig, false);
+    // The same serde class as the topology's, so the feed reads what the topology writes.
+    Deserializer<ExertionAlert> values =
+        SerdeChoice.from(serdeConfig).serdeFor(ExertionAlert.class, serdeConfig).deserializer();
     try {
       this.consumer = new KafkaConsumer<>(consumerConfig(kafka), new StringDeserializer(), values);
     } catch (RuntimeException e) {
@@ -141,7 +143,8 @@ final class AlertFeed implements AutoCloseable {
   }
 
   private static boolean isTransient(RecordDeserializationException e) {
-    return e.getCause() instanceof SchemaRegistryException r && !r.isNotFound() && r.httpStatus() != 400;
+    // Whichever serde threw it (see SerdeChoice): PainGuard's, or Confluent's.
+    return RegistryFailures.find(e.getCause()).filter(f -> !f.isNotFound() && f.httpStatus() != 400).isPresent();
   }
 
   private void pause() {

@@ -19,6 +19,7 @@ public final class KnownSettings {
     keys.addAll(GuidanceSettings.defaults().toProperties().keySet());
     keys.addAll(TopologySettings.defaults().toProperties().keySet());
     keys.addAll(io.painguard.runtime.health.HealthSettings.defaultProperties().keySet());
+    keys.addAll(io.painguard.topology.SerdeChoice.defaults().keySet());
     return keys;
   }
 }

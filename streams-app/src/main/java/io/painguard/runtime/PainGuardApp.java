@@ -1,6 +1,7 @@
 package io.painguard.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.painguard.events.ExertionAlert;
 import io.painguard.redaction.Redaction;
 import io.painguard.rules.GuidanceSettings;
 import io.painguard.runtime.config.AppConfig;
@@ -22,6 +23,7 @@ import io.painguard.topology.BoundedMemoryRocksDbConfig;
 import io.painguard.topology.DeadLetterCounter;
 import io.painguard.topology.PainGuardStreamsConfig;
 import io.painguard.topology.PainGuardTopology;
+import io.painguard.topology.SerdeChoice;
 import io.painguard.topology.TopologySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -116,6 +118,11 @@ public final class PainGuardApp implements AutoCloseable {
         settings(() -> GuidanceSettings.fromProperties(config.family(GuidanceSettings.PREFIX)));
     AccessTokens tokens = AccessTokens.parse(runtime.httpTokens());
     HealthSettings healthSettings = HealthSettings.from(config.family("painguard."));
+    // A wrong serde class or serde setting stops the start here, in one sentence.
+    settings(() -> {
+      SerdeChoice.from(config.serdeConfig()).check(config.serdeConfig(), ExertionAlert.class);
+      return null;
+    });
     // Built once here so a bad Kafka value fails before anything starts.
     validateStreamsConfig(
         streamsProperties(config, topics, new DeadLetterCounter(), applicationServer(config, "localhost", 0)),

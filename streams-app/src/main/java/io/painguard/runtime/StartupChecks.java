@@ -228,12 +228,10 @@ final class StartupChecks {
    * is on (the serde would do it on the first alert anyway), looked up when it is off.
    */
   static void registry(Map<String, Object> serde, String alertsTopic, Duration timeout) {
-    Map<String, Object> quick = new HashMap<>(serde);
-    quick.put(AvroSerdeConfig.RETRY_MAX_MS, timeout.toMillis());
-    quick.put(AvroSerdeConfig.REQUEST_TIMEOUT_MS, timeout.toMillis());
     AvroSerdeConfig config;
     try {
-      config = AvroSerdeConfig.parse(quick, false);
+      // Retried as often as fits into the start-up timeout, each request within it too.
+      config = AvroSerdeConfig.parse(serde, false).withTimeBudget(timeout);
     } catch (org.apache.kafka.common.config.ConfigException e) {
       throw new ConfigException(oneLine(e.getMessage()) + ".");
     }
@@ -241,7 +239,7 @@ final class StartupChecks {
       return;
     }
     String where = String.join(",", config.redactedUrls());
-    String subject = config.subjectFor(alertsTopic);
+    String subject = config.subjectFor(alertsTopic, ExertionAlert.getClassSchema());
     try (SchemaRegistryClient client = SchemaRegistryClients.create(config)) {
       if (config.autoRegisterSchemas()) {
         client.register(subject, ExertionAlert.getClassSchema());
@@ -257,7 +255,7 @@ final class StartupChecks {
       if (e.httpStatus() == 401 || e.httpStatus() == 403) {
         throw new StartupException(
             "The schema registry at " + where + " refused our credentials (HTTP " + e.httpStatus()
-                + "); check basic.auth.user.info.", e);
+                + "); check basic.auth.user.info or bearer.auth.token.", e);
       }
       throw new StartupException(
           "Cannot use the schema registry at " + where + ": " + oneLine(e.getMessage()) + ".", e);

@@ -1,7 +1,8 @@
 package io.painguard.topology;
 
 import io.painguard.rules.AthleteSignal;
-import java.nio.ByteBuffer;
+import io.painguard.serde.SchemaId;
+import io.painguard.serde.WireFormat;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -56,15 +57,15 @@ final class InputDecoder<T extends SpecificRecord> {
           new InvalidRecordException("The record has no value (a tombstone); inputs never delete athletes."),
           null);
     }
-    int schemaId = schemaId(value);
-    if (unavailable.contains(schemaId)) {
+    // Only looked up while some schema is unavailable: the common path allocates nothing for it.
+    if (!unavailable.isEmpty() && unavailable.contains(schemaId(headers, value))) {
       return Incoming.waitingForRegistry(value);
     }
     try {
       return Incoming.decoded(deserializer.deserialize(topic, headers, value), value);
     } catch (RuntimeException e) {
       if (RegistryFailures.waitFor(e)) {
-        unavailable.add(schemaId);
+        unavailable.add(schemaId(headers, value));
         return Incoming.waitingForRegistry(value);
       }
       return Incoming.deadLetter(
@@ -82,8 +83,14 @@ final class InputDecoder<T extends SpecificRecord> {
     return Outcome.signal(toSignal.apply(decoded));
   }
 
-  /** The schema id of a Confluent-framed value, or -1. */
-  static int schemaId(byte[] value) {
-    return value != null && value.length >= 5 && value[0] == 0 ? ByteBuffer.wrap(value, 1, 4).getInt() : -1;
+  /** What a value that names no schema (not framed, no schema-id header) is grouped under. */
+  static final SchemaId UNFRAMED = new SchemaId.Number(-1);
+
+  /**
+   * The schema a value names: its {@code __value_schema_id} header's (Confluent 8 producers put a
+   * GUID there and write the bare body), else its Confluent frame's id; {@link #UNFRAMED} if none.
+   */
+  static SchemaId schemaId(Headers headers, byte[] value) {
+    return WireFormat.schemaIdOf(headers, value, false).orElse(UNFRAMED);
   }
 }

@@ -7,12 +7,11 @@ import io.painguard.events.PainReport;
 import io.painguard.rules.AthleteGuard;
 import io.painguard.rules.AthleteSignal;
 import io.painguard.rules.GuidanceSettings;
-import io.painguard.serde.SpecificAvroDeserializer;
-import io.painguard.serde.SpecificAvroSerde;
 import java.time.Clock;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -41,7 +40,9 @@ import org.apache.kafka.streams.state.Stores;
  * topic. Values are decoded in the sources by a deserializer that never throws ({@link
  * IncomingDeserializer}), so a bad record becomes a dead letter instead of stopping the app, and
  * the {@link EventTimeExtractor} stamps each record with its payload's event time, so a task picks
- * records across the three inputs in event-time order.
+ * records across the three inputs in event-time order. Avro values are read and written with the
+ * Serde class {@link SerdeChoice} names ({@code painguard.serde.value-class} in the serde config,
+ * PainGuard's own by default).
  */
 public final class PainGuardTopology {
 
@@ -112,17 +113,18 @@ public final class PainGuardTopology {
       Clock clock,
       UnavailableSchemas unavailable) {
     StreamsBuilder builder = new StreamsBuilder();
+    SerdeChoice serdes = SerdeChoice.from(serdeConfig);
     InputValidator validator = new InputValidator(clock, settings.maxFutureSkew(), settings.maxPastAge());
 
     Map<String, InputDecoder<?>> decoders = new LinkedHashMap<>();
     decoders.put(settings.activityEventsTopic(),
-        new InputDecoder<>(ActivityEvent.class, deserializer(ActivityEvent.class, serdeConfig),
+        new InputDecoder<>(ActivityEvent.class, deserializer(serdes, ActivityEvent.class, serdeConfig),
             validator::problem, AthleteSignal.Activity::new));
     decoders.put(settings.painReportsTopic(),
-        new InputDecoder<>(PainReport.class, deserializer(PainReport.class, serdeConfig),
+        new InputDecoder<>(PainReport.class, deserializer(serdes, PainReport.class, serdeConfig),
             validator::problem, AthleteSignal.Pain::new));
     decoders.put(settings.athleteProfilesTopic(),
-        new InputDecoder<>(AthleteProfile.class, deserializer(AthleteProfile.class, serdeConfig),
+        new InputDecoder<>(AthleteProfile.class, deserializer(serdes, AthleteProfile.class, serdeConfig),
             validator::problem, AthleteSignal.Profile::new));
     EventTimeExtractor eventTime = new EventTimeExtractor(validator, clock);
     RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit(), settings.registryMaxParked());
@@ -174,7 +176,7 @@ public final class PainGuardTopology {
             SWEEP_SCHEDULE_STORE)
         .to(
             settings.exertionAlertsTopic(),
-            Produced.with(Serdes.String(), alertSerde(serdeConfig)).withName("alert-sink"));
+            Produced.with(Serdes.String(), serdes.serdeFor(ExertionAlert.class, serdeConfig)).withName("alert-sink"));
 
     return builder.build();
   }
@@ -202,22 +204,14 @@ public final class PainGuardTopology {
             REGISTRY_WAITS_STORE);
   }
 
-  private static <T extends SpecificRecord> SpecificAvroDeserializer<T> deserializer(
-      Class<T> type, Map<String, ?> serdeConfig) {
-    SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>(type);
-    deserializer.configure(serdeConfig, false);
-    return deserializer;
+  private static <T extends SpecificRecord> Deserializer<T> deserializer(
+      SerdeChoice serdes, Class<T> type, Map<String, ?> serdeConfig) {
+    return serdes.serdeFor(type, serdeConfig).deserializer();
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
     return Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
         .withCachingEnabled();
-  }
-
-  private static SpecificAvroSerde<ExertionAlert> alertSerde(Map<String, ?> serdeConfig) {
-    SpecificAvroSerde<ExertionAlert> serde = new SpecificAvroSerde<>(ExertionAlert.class);
-    serde.configure(serdeConfig, false);
-    return serde;
   }
 }

@@ -1,5 +1,6 @@
 package io.painguard.topology;
 
+import io.painguard.serde.SchemaId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -153,7 +154,7 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
       boolean athleteDone = true;
       for (KeyValue<String, ParkedRecord> entry : lot.parked(athlete)) {
         ParkedRecord p = entry.value;
-        int schemaId = InputDecoder.schemaId(p.value());
+        SchemaId schemaId = InputDecoder.schemaId(p.headers(), p.value());
         InputDecoder.Outcome outcome = null;
         if (!(failedThisRound && unavailable.contains(schemaId))) {
           if (!failedThisRound) {

@@ -112,6 +112,24 @@ class AppCommandTest {
   }
 
   @Test
+  void aSerdeClassOrSerdeSettingThatCannotBeUsedIsRefusedInOneSentenceBeforeAnythingStarts() {
+    Run missingClass = run("--set",
+        "painguard.serde.value-class=io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde");
+    Run badBearer = run("--set", "bearer.auth.credentials.source=OAUTHBEARER",
+        "--set", "bearer.auth.token=tok-s3cr3t-77");
+    Run badStrategy = run("--set", "value.subject.name.strategy=AssociatedNameStrategy");
+
+    assertThat(missingClass.exitCode()).isEqualTo(AppCommand.EXIT_REFUSED);
+    assertThat(missingClass.err().strip().lines()).hasSize(1);
+    assertThat(missingClass.err()).startsWith("painguard app: painguard.serde.value-class names"
+        + " io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde, which is not on the classpath");
+    assertThat(badBearer.err()).startsWith("painguard app: bearer.auth.credentials.source must be"
+        + " STATIC_TOKEN").doesNotContain("tok-s3cr3t-77").doesNotContain("\tat ");
+    assertThat(badStrategy.err()).contains("value.subject.name.strategy 'AssociatedNameStrategy' is not"
+        + " supported");
+  }
+
+  @Test
   void anUnreachableBrokerIsRefusedQuicklyInOneSentence() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

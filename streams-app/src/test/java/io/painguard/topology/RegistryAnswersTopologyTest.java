@@ -174,8 +174,8 @@ class RegistryAnswersTopologyTest {
   private Map<String, Object> serde() {
     Map<String, Object> config = new HashMap<>();
     config.put("schema.registry.url", registry.url());
-    config.put("schema.registry.retry.max.ms", "0"); // one try: a registry away fails at once
-    config.put("schema.registry.request.timeout.ms", "2000");
+    config.put("max.retries", "0"); // one try: a registry away fails at once
+    config.put("http.read.timeout.ms", "2000");
     return config;
   }
 

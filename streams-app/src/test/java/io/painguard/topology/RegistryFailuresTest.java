@@ -67,6 +67,50 @@ class RegistryFailuresTest {
     assertThat(TransientErrors.isTransient(asTheDeserializerThrowsIt(registry(404)))).isFalse();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "401, 401, REGISTRY_UNAUTHORIZED",
+    "403, 40301, REGISTRY_UNAUTHORIZED",
+    "404, 40403, SCHEMA_NOT_FOUND",
+    "404, 40401, SCHEMA_NOT_FOUND",
+    "422, 42201, SCHEMA_UNSUPPORTED",
+    "409, 409, REGISTRY_REJECTED"
+  })
+  void confluentsSerdeAnswersAreReadFromItsRestClientExceptionsErrorCode(
+      int status, int errorCode, DeadLetters.Reason reason) {
+    // Wrapped as Confluent's deserializer wraps them: a 401 in an AuthenticationException, a 404
+    // in a SerializationException
+    RestClientException answer = new RestClientException("Schema 7 not found", status, errorCode);
+    Throwable failure = status == 401
+        ? new org.apache.kafka.common.errors.AuthenticationException("Error retrieving Avro value schema for id 7", answer)
+        : new SerializationException("Error retrieving Avro value schema for id 7", answer);
+
+    assertThat(RegistryFailures.waitFor(failure)).isFalse();
+    assertThat(RegistryFailures.deadLetterReason(failure)).contains(reason);
+  }
+
+  @Test
+  void confluentsSerdeFailingToReachTheRegistryIsWaitedFor() {
+    Throwable refused = new SerializationException("Error retrieving Avro value schema for id 7",
+        new java.net.ConnectException("Connection refused"));
+    Throwable serverError = new SerializationException("Error retrieving Avro value schema for id 7",
+        new RestClientException("Internal Server Error", 500, 50001));
+    Throwable timedOut = new TimeoutException("Error retrieving Avro value schema for id 7",
+        new RestClientException("Request Timeout", 504, 50002));
+    Throwable truncatedBody = new SerializationException("Error deserializing Avro message for id 7",
+        new java.io.EOFException());
+
+    assertThat(RegistryFailures.waitFor(refused)).isTrue();
+    assertThat(RegistryFailures.waitFor(serverError)).isTrue();
+    assertThat(RegistryFailures.waitFor(timedOut)).isTrue();
+    assertThat(RegistryFailures.deadLetterReason(refused)).isEmpty();
+    assertThat(RegistryFailures.waitFor(truncatedBody)).as("a broken record, not the registry").isFalse();
+    assertThat(RegistryFailures.deadLetterReason(truncatedBody)).isEmpty();
+    assertThat(TransientErrors.isTransient(refused)).isTrue();
+    assertThat(TransientErrors.isTransient(new SerializationException("x",
+        new RestClientException("Subject not found", 404, 40401)))).isFalse();
+  }
+
   private static SchemaRegistryException registry(int status) {
     return new SchemaRegistryException("Schema registry http://127.0.0.1:1 answered GET /schemas/ids/7 with HTTP "
         + status, status, status * 100 + 1, "refused", null);

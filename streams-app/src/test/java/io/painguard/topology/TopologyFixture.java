@@ -150,9 +150,15 @@ final class TopologyFixture implements AutoCloseable {
 
   /** Raw bytes on an input topic with a record timestamp. */
   void raw(String topic, byte[] key, byte[] value, Instant timestamp) {
+    raw(topic, key, value, timestamp, new org.apache.kafka.common.header.internals.RecordHeaders());
+  }
+
+  /** Raw bytes and headers on an input topic with a record timestamp. */
+  void raw(String topic, byte[] key, byte[] value, Instant timestamp,
+      org.apache.kafka.common.header.Headers headers) {
     TestInputTopic<byte[], byte[]> raw =
         driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
-    raw.pipeInput(new TestRecord<>(key, value, timestamp));
+    raw.pipeInput(new TestRecord<>(key, value, headers, timestamp));
   }
 
   /** The Avro-framed bytes of a record, as the serde writes them. */

@@ -12,7 +12,6 @@ import io.painguard.simulator.InputTopic;
 import io.painguard.simulator.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,20 +97,18 @@ public final class Preflight {
    * schemas of the input topics.
    */
   public static void checkRegistry(Map<String, Object> serdeConfig, TopicNames topics, Duration timeout) {
-    Map<String, Object> quick = new HashMap<>(serdeConfig);
-    quick.put(AvroSerdeConfig.RETRY_MAX_MS, timeout.toMillis());
-    quick.put(AvroSerdeConfig.REQUEST_TIMEOUT_MS, timeout.toMillis());
     AvroSerdeConfig config;
     try {
-      config = AvroSerdeConfig.parse(quick, false);
+      // Retried as often as fits into the check's timeout, each request within it too.
+      config = AvroSerdeConfig.parse(serdeConfig, false).withTimeBudget(timeout);
     } catch (ConfigException e) {
       throw new ConfigurationException(e.getMessage(), e);
     }
     String where = String.join(",", config.redactedUrls());
     try (SchemaRegistryClient client = SchemaRegistryClients.create(config)) {
       for (InputTopic topic : InputTopic.values()) {
-        String subject = config.subjectFor(topics.nameOf(topic));
         Schema schema = schemaOf(topic);
+        String subject = config.subjectFor(topics.nameOf(topic), schema);
         if (config.autoRegisterSchemas()) {
           client.register(subject, schema);
         } else {

@@ -4,7 +4,6 @@ import io.painguard.serde.AvroSerdeConfig;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -19,21 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ProducerSettings {
 
   public static final String CLIENT_ID = "painguard-simulator";
-
-  /** Serde keys (Confluent's names) that go to the serializer, not the producer. */
-  private static final Set<String> SERDE_KEYS =
-      Set.of(
-          AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-          AvroSerdeConfig.AUTO_REGISTER_SCHEMAS,
-          AvroSerdeConfig.USE_LATEST_VERSION,
-          AvroSerdeConfig.LATEST_CACHE_TTL_SEC,
-          AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
-          AvroSerdeConfig.BASIC_AUTH_USER_INFO,
-          AvroSerdeConfig.REGISTRY_BASIC_AUTH_USER_INFO,
-          AvroSerdeConfig.RETRY_MAX_MS,
-          AvroSerdeConfig.RETRY_BACKOFF_MS,
-          AvroSerdeConfig.RETRY_BACKOFF_MAX_MS,
-          AvroSerdeConfig.REQUEST_TIMEOUT_MS);
 
   private ProducerSettings() {}
 
@@ -52,7 +36,7 @@ public final class ProducerSettings {
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
     overrides.forEach((k, v) -> {
-      if (!SERDE_KEYS.contains(k)) {
+      if (!AvroSerdeConfig.isSerdeKey(k)) {
         config.put(k, v);
       }
     });
@@ -67,7 +51,7 @@ public final class ProducerSettings {
     config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
     config.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
     overrides.forEach((k, v) -> {
-      if (SERDE_KEYS.contains(k) && !k.equals(AvroSerdeConfig.SCHEMA_REGISTRY_URL)) {
+      if (AvroSerdeConfig.isSerdeKey(k) && !k.equals(AvroSerdeConfig.SCHEMA_REGISTRY_URL)) {
         config.put(k, v);
       }
     });

@@ -56,4 +56,26 @@ class ProducerSettingsTest {
         .containsEntry("request.timeout.ms", 3000)
         .doesNotContainKeys("linger.ms", "value.serializer");
   }
+
+  @Test
+  void confluentsRegistryClientKeysGoToTheSerdeNotTheProducer() {
+    Map<String, String> overrides = Map.of(
+        "bearer.auth.credentials.source", "STATIC_TOKEN",
+        "bearer.auth.token", "tok-1",
+        "schema.registry.ssl.truststore.location", "/etc/registry.p12",
+        "max.retries", "5",
+        "value.subject.name.strategy", "RecordNameStrategy",
+        "retries", "7");
+
+    assertThat(ProducerSettings.producerConfig("b:9092", overrides))
+        .containsEntry("retries", "7")
+        .doesNotContainKeys("bearer.auth.token", "schema.registry.ssl.truststore.location",
+            "max.retries", "value.subject.name.strategy");
+    assertThat(ProducerSettings.serdeConfig("http://r:8081", overrides))
+        .containsEntry("bearer.auth.token", "tok-1")
+        .containsEntry("schema.registry.ssl.truststore.location", "/etc/registry.p12")
+        .containsEntry("max.retries", "5")
+        .containsEntry("value.subject.name.strategy", "RecordNameStrategy")
+        .doesNotContainKey("retries");
+  }
 }

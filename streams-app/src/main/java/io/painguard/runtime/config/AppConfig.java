@@ -2,12 +2,14 @@ package io.painguard.runtime.config;
 
 import io.painguard.redaction.KnownSecrets;
 import io.painguard.redaction.Redaction;
+import io.painguard.serde.AvroSerdeConfig;
+import io.painguard.topology.SerdeChoice;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The app's settings, merged from defaults, a properties file, environment variables and flags
@@ -19,10 +21,17 @@ import java.util.TreeMap;
  *   <li>{@code kafka.*}: any Kafka client or Kafka Streams property, passed through with the prefix
  *       removed ({@code kafka.security.protocol=SASL_SSL}, {@code kafka.num.stream.threads=2}...), so
  *       security and tuning need no code change;
- *   <li>{@code schema.registry.*}, {@code basic.auth.*}, {@code auto.register.schemas}, {@code
- *       use.latest.version}: the serde's settings, under Confluent's own names;
- *   <li>{@code painguard.*}: the app's own (topics, rules, HTTP).
+ *   <li>the serde's settings under Confluent's own names: every key of Confluent's {@code
+ *       schema.registry.*}, {@code basic.auth.*} and {@code bearer.auth.*} namespaces, and the
+ *       unprefixed keys the serde reads ({@link AvroSerdeConfig#UNPREFIXED_KEYS}: {@code
+ *       max.retries}, {@code value.subject.name.strategy}...), passed through as they are;
+ *   <li>{@code serde.*}: any serde setting, passed through with the prefix removed -- for keys only
+ *       a serde named by {@code painguard.serde.value-class} reads ({@code
+ *       serde.normalize.schemas=true}); it wins over the same key unprefixed;
+ *   <li>{@code painguard.*}: the app's own (topics, rules, HTTP, {@code painguard.serde.*}).
  * </ul>
+ *
+ * Any other key is refused as a typo.
  */
 public final class AppConfig {
 
@@ -30,9 +39,8 @@ public final class AppConfig {
   public static final String RULES_PREFIX = "painguard.rules.";
   public static final String TOPICS_PREFIX = "painguard.topics.";
   public static final String HTTP_PREFIX = "painguard.http.";
-
-  private static final List<String> SERDE_PREFIXES =
-      List.of("schema.registry.", "basic.auth.", "auto.register.schemas", "use.latest.version");
+  /** Serde settings passed through with this prefix removed. */
+  public static final String SERDE_PREFIX = "serde.";
 
   /** Defaults: the {@code ./painguard stack} addresses, exactly-once processing. */
   static final Map<String, String> DEFAULTS =
@@ -68,11 +76,15 @@ public final class AppConfig {
     for (String key : settings.keySet()) {
       if (!key.startsWith(KAFKA_PREFIX)
           && !key.startsWith("painguard.")
-          && SERDE_PREFIXES.stream().noneMatch(key::startsWith)) {
+          && !key.startsWith(SERDE_PREFIX)
+          && !AvroSerdeConfig.isSerdeKey(key)) {
         throw new ConfigException(
             "Unknown setting '"
                 + key
-                + "': settings start with kafka., schema.registry., basic.auth. or painguard.");
+                + "': settings start with kafka., serde., schema.registry., basic.auth., bearer.auth."
+                + " or painguard., or are one of the serde's own keys "
+                + new TreeSet<>(AvroSerdeConfig.UNPREFIXED_KEYS)
+                + ".");
       }
     }
     if (get("kafka.bootstrap.servers").isBlank()) {
@@ -137,13 +149,23 @@ public final class AppConfig {
     return kafka;
   }
 
-  /** The serde's settings under Confluent's names. */
+  /**
+   * The serde's settings under Confluent's names: the serde keys as they are, then {@code serde.*}
+   * with the prefix removed (winning), and the app's {@code painguard.serde.*} choice of serde
+   * class, which {@link io.painguard.topology.SerdeChoice} reads and keeps from the serde itself.
+   */
   public Map<String, Object> serdeConfig() {
     Map<String, Object> serde = new LinkedHashMap<>();
     settings.forEach(
         (key, value) -> {
-          if (SERDE_PREFIXES.stream().anyMatch(key::startsWith)) {
+          if (AvroSerdeConfig.isSerdeKey(key) || key.startsWith(SerdeChoice.PREFIX)) {
             serde.put(key, value);
+          }
+        });
+    settings.forEach(
+        (key, value) -> {
+          if (key.startsWith(SERDE_PREFIX)) {
+            serde.put(key.substring(SERDE_PREFIX.length()), value);
           }
         });
     return serde;

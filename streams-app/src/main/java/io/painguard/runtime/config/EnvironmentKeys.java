@@ -1,5 +1,6 @@
 package io.painguard.runtime.config;
 
+import io.painguard.serde.AvroSerdeConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,12 @@ import java.util.Set;
  * PAINGUARD_PAINGUARD_HTTP_PORT}) is nobody's guess. After {@link SettingSources#fromEnvironment}:
  *
  * <ul>
- *   <li>keys of the {@code kafka.}, {@code schema.registry.} and other serde families stay as they
- *       are ({@code PAINGUARD_KAFKA_BOOTSTRAP_SERVERS} -> {@code kafka.bootstrap.servers});
+ *   <li>keys of the {@code kafka.}, {@code serde.}, {@code schema.registry.} and other serde
+ *       families, and the serde's unprefixed keys, stay as they are ({@code
+ *       PAINGUARD_KAFKA_BOOTSTRAP_SERVERS} -> {@code kafka.bootstrap.servers}, {@code
+ *       PAINGUARD_MAX_RETRIES} -> {@code max.retries}), unless they spell a known {@code
+ *       painguard.} setting ({@code PAINGUARD_SERDE_VALUE_CLASS} -> {@code
+ *       painguard.serde.value-class});
  *   <li>any other key gains the {@code painguard.} prefix ({@code PAINGUARD_HTTP_PORT} -> {@code
  *       painguard.http.port});
  *   <li>a {@code painguard.} key becomes the known setting it spells with dots for hyphens ({@code
@@ -21,9 +26,7 @@ import java.util.Set;
  */
 public final class EnvironmentKeys {
 
-  private static final List<String> PASS_THROUGH =
-      List.of("kafka.", "schema.registry.", "basic.auth.", "auto.register.schemas", "use.latest.version",
-          "painguard.");
+  private static final List<String> PASS_THROUGH = List.of("kafka.", AppConfig.SERDE_PREFIX, "painguard.");
 
   private EnvironmentKeys() {}
 
@@ -41,7 +44,15 @@ public final class EnvironmentKeys {
     Map<String, String> resolved = new LinkedHashMap<>();
     fromEnvironment.forEach(
         (key, value) -> {
-          String full = PASS_THROUGH.stream().anyMatch(key::startsWith) ? key : "painguard." + key;
+          String known = byDotted.get(("painguard." + key).replace('-', '.'));
+          String full;
+          if (known != null && !key.startsWith("painguard.")) {
+            full = known; // PAINGUARD_SERDE_VALUE_CLASS is painguard.serde.value-class, not serde.*
+          } else if (PASS_THROUGH.stream().anyMatch(key::startsWith) || AvroSerdeConfig.isSerdeKey(key)) {
+            full = key;
+          } else {
+            full = "painguard." + key;
+          }
           if (full.startsWith("painguard.")) {
             full = byDotted.getOrDefault(full.replace('-', '.'), full);
           }

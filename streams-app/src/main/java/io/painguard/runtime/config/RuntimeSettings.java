@@ -42,7 +42,8 @@ public record RuntimeSettings(
 
   /** Families under {@code painguard.} other parts of the app read (and check) themselves. */
   private static final Set<String> OTHER_FAMILIES =
-      Set.of("painguard.rules.", "painguard.topics.", "painguard.topology.", "painguard.health.");
+      Set.of("painguard.rules.", "painguard.topics.", "painguard.topology.", "painguard.health.",
+          "painguard.serde.");
 
   private static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();
@@ -72,7 +73,7 @@ public record RuntimeSettings(
             "Unknown setting '"
                 + key
                 + "': painguard settings are painguard.rules.*, painguard.topics.*,"
-                + " painguard.topology.*, painguard.health.* or one of "
+                + " painguard.topology.*, painguard.health.*, painguard.serde.* or one of "
                 + String.join(", ", new java.util.TreeSet<>(DEFAULTS.keySet()))
                 + ".");
       }

@@ -115,9 +115,48 @@ class AppConfigTest {
   void unknownFamilyIsRefusedInOneSentence() {
     assertThatThrownBy(() -> AppConfig.of(Map.of("bootstrap.servers", "x:9092")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(
-            "Unknown setting 'bootstrap.servers': settings start with kafka., schema.registry.,"
-                + " basic.auth. or painguard.");
+        .hasMessageStartingWith(
+            "Unknown setting 'bootstrap.servers': settings start with kafka., serde.,"
+                + " schema.registry., basic.auth., bearer.auth. or painguard., or are one of the"
+                + " serde's own keys [auto.register.schemas, http.connect.timeout.ms,")
+        .hasMessageEndingWith(", value.subject.name.strategy].")
+        .hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> AppConfig.of(Map.of("max.retry", "3")))
+        .hasMessageStartingWith("Unknown setting 'max.retry'");
+  }
+
+  @Test
+  void confluentsSerdeKeysReachTheSerdeUnderTheirOwnNamesAndSerdePrefixedOnesWithoutThePrefix() {
+    // Given a Confluent Cloud-style registry configuration, and one key only Confluent's serde reads
+    AppConfig config =
+        AppConfig.of(
+            Map.of(
+                "schema.registry.url", "https://psrc.example:443",
+                "bearer.auth.credentials.source", "STATIC_TOKEN",
+                "bearer.auth.token", "tok-123456",
+                "schema.registry.ssl.truststore.location", "/etc/painguard/registry.p12",
+                "latest.cache.ttl.sec", "60",
+                "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy",
+                "max.retries", "5",
+                "serde.normalize.schemas", "true",
+                "serde.max.retries", "2",
+                "painguard.serde.value-class", "io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde"));
+
+    // Then every one reaches the serde; serde.* without its prefix, and winning over the bare key
+    assertThat(config.serdeConfig())
+        .containsEntry("bearer.auth.credentials.source", "STATIC_TOKEN")
+        .containsEntry("bearer.auth.token", "tok-123456")
+        .containsEntry("schema.registry.ssl.truststore.location", "/etc/painguard/registry.p12")
+        .containsEntry("latest.cache.ttl.sec", "60")
+        .containsEntry("value.subject.name.strategy",
+            "io.confluent.kafka.serializers.subject.RecordNameStrategy")
+        .containsEntry("normalize.schemas", "true")
+        .containsEntry("max.retries", "2")
+        .containsEntry("painguard.serde.value-class",
+            "io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde")
+        .doesNotContainKey("serde.normalize.schemas");
+    assertThat(config.kafkaProperties()).doesNotContainKey("max.retries");
+    assertThat(config.toString()).doesNotContain("tok-123456");
   }
 
   @Test

@@ -93,21 +93,26 @@ class RuntimeSettingsTest {
   void environmentVariablesReachPainguardSettingsWithHyphens() {
     Map<String, String> env =
         SettingSources.fromEnvironment(
-            Map.of(
-                "PAINGUARD_HTTP_PORT", "9000",
-                "PAINGUARD_HTTP_TOKENS", "t=admin",
-                "PAINGUARD_TOPICS_ACTIVITY_EVENTS", "acts",
-                "PAINGUARD_RULES_CEILING_MILD_HRR_PCT", "65",
-                "PAINGUARD_KAFKA_BOOTSTRAP_SERVERS", "b:9092",
-                "PAINGUARD_SCHEMA_REGISTRY_URL", "http://r:8081",
-                "PAINGUARD_PAINGUARD_SHUTDOWN_TIMEOUT", "5s"));
+            Map.ofEntries(
+                Map.entry("PAINGUARD_HTTP_PORT", "9000"),
+                Map.entry("PAINGUARD_HTTP_TOKENS", "t=admin"),
+                Map.entry("PAINGUARD_TOPICS_ACTIVITY_EVENTS", "acts"),
+                Map.entry("PAINGUARD_RULES_CEILING_MILD_HRR_PCT", "65"),
+                Map.entry("PAINGUARD_KAFKA_BOOTSTRAP_SERVERS", "b:9092"),
+                Map.entry("PAINGUARD_SCHEMA_REGISTRY_URL", "http://r:8081"),
+                Map.entry("PAINGUARD_PAINGUARD_SHUTDOWN_TIMEOUT", "5s"),
+                Map.entry("PAINGUARD_MAX_RETRIES", "5"),
+                Map.entry("PAINGUARD_HTTP_CONNECT_TIMEOUT_MS", "2000"),
+                Map.entry("PAINGUARD_SERDE_NORMALIZE_SCHEMAS", "true"),
+                Map.entry("PAINGUARD_SERDE_VALUE_CLASS", "com.example.Serde")));
     Set<String> known =
         Set.of(
             "painguard.http.port",
             "painguard.http.tokens",
             "painguard.topics.activity-events",
             "painguard.rules.ceiling.mild-hrr-pct",
-            "painguard.shutdown.timeout");
+            "painguard.shutdown.timeout",
+            "painguard.serde.value-class");
 
     Map<String, String> resolved = EnvironmentKeys.resolve(env, known);
 
@@ -119,6 +124,12 @@ class RuntimeSettingsTest {
         .containsEntry("kafka.bootstrap.servers", "b:9092")
         .containsEntry("schema.registry.url", "http://r:8081")
         .containsEntry("painguard.shutdown.timeout", "5s")
-        .hasSize(7);
+        // Confluent's serde keys stay as they are, even where they look like painguard.http.*
+        .containsEntry("max.retries", "5")
+        .containsEntry("http.connect.timeout.ms", "2000")
+        .containsEntry("serde.normalize.schemas", "true")
+        // ...unless they spell one of the app's own settings
+        .containsEntry("painguard.serde.value-class", "com.example.Serde")
+        .hasSize(11);
   }
 }
