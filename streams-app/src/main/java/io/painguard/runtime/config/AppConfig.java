@@ -168,6 +168,31 @@ public final class AppConfig {
             serde.put(key.substring(SERDE_PREFIX.length()), value);
           }
         });
+    return withStreamThreadBounds(serde);
+  }
+
+  /**
+   * The serde's registry calls run on stream threads, inside an exactly-once transaction that the
+   * broker aborts after {@code transaction.timeout.ms} (10 s under exactly-once). Confluent's
+   * defaults (3 retries waiting 1, 2, 4 s, each call up to the HTTP timeouts) could block a thread
+   * for about half a minute against a registry that accepts connections and never answers, so
+   * unless the deployment says otherwise the app retries twice, 250-500 ms apart, with 2 s
+   * timeouts: at most about 7 s, after which the record is parked, not the thread.
+   */
+  static Map<String, Object> withStreamThreadBounds(Map<String, Object> serde) {
+    if (!serde.containsKey(AvroSerdeConfig.RETRY_MAX_MS)) {
+      serde.putIfAbsent(AvroSerdeConfig.MAX_RETRIES, "2");
+    }
+    if (!serde.containsKey(AvroSerdeConfig.RETRY_BACKOFF_MS)) {
+      serde.putIfAbsent(AvroSerdeConfig.RETRIES_WAIT_MS, "250");
+    }
+    if (!serde.containsKey(AvroSerdeConfig.RETRY_BACKOFF_MAX_MS)) {
+      serde.putIfAbsent(AvroSerdeConfig.RETRIES_MAX_WAIT_MS, "500");
+    }
+    if (!serde.containsKey(AvroSerdeConfig.REQUEST_TIMEOUT_MS)) {
+      serde.putIfAbsent(AvroSerdeConfig.HTTP_CONNECT_TIMEOUT_MS, "2000");
+      serde.putIfAbsent(AvroSerdeConfig.HTTP_READ_TIMEOUT_MS, "2000");
+    }
     return serde;
   }
 

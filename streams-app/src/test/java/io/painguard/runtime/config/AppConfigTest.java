@@ -178,4 +178,22 @@ class AppConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageEndingWith("nope.properties does not exist.");
   }
+
+  @Test
+  void registryCallsOnStreamThreadsStayWellUnderTheTransactionTimeoutUnlessTheDeploymentSaysOtherwise() {
+    // Given no retry or timeout settings, Then the app's bounds apply
+    assertThat(AppConfig.withStreamThreadBounds(new java.util.HashMap<>()))
+        .containsEntry("max.retries", "2")
+        .containsEntry("retries.wait.ms", "250")
+        .containsEntry("retries.max.wait.ms", "500")
+        .containsEntry("http.connect.timeout.ms", "2000")
+        .containsEntry("http.read.timeout.ms", "2000");
+    // Given the deployment's own values (new or deprecated keys), Then they are kept as they are
+    java.util.Map<String, Object> own = new java.util.HashMap<>(java.util.Map.of(
+        "max.retries", "5", "schema.registry.request.timeout.ms", "9000"));
+    assertThat(AppConfig.withStreamThreadBounds(own))
+        .containsEntry("max.retries", "5")
+        .doesNotContainKey("http.read.timeout.ms")
+        .doesNotContainKey("http.connect.timeout.ms");
+  }
 }
