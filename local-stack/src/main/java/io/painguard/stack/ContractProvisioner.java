@@ -1,6 +1,10 @@
 package io.painguard.stack;
 
 import io.painguard.contract.ContractTopics;
+import io.painguard.serde.AvroSerdeConfig;
+import io.painguard.serde.SchemaRegistryClient;
+import io.painguard.serde.SchemaRegistryClients;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +70,22 @@ public final class ContractProvisioner {
 
   /** As {@link #registerValueSchemas(String)}, with basic-auth credentials ({@code user:password}, or null). */
   public static Map<String, Integer> registerValueSchemas(String schemaRegistryUrl, String registryUserInfo) {
-    RegistryRestClient registry = new RegistryRestClient(schemaRegistryUrl, registryUserInfo);
+    // The serde's own registry client, so the stack registers schemas exactly as the app's
+    // producers would (Confluent's REST API, the same auth and retries), against any registry.
+    Map<String, Object> config = new HashMap<>();
+    config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+    // As patient as the stack's own client was: a registry just started may be slow to first write.
+    config.put(AvroSerdeConfig.REQUEST_TIMEOUT_MS, 30_000);
+    if (registryUserInfo != null) {
+      config.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, AvroSerdeConfig.CredentialsSource.USER_INFO.name());
+      config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, registryUserInfo);
+    }
     Map<String, Integer> ids = new LinkedHashMap<>();
-    for (Map.Entry<String, Schema> entry : ContractTopics.valueSchemas().entrySet()) {
-      String subject = ContractTopics.valueSubject(entry.getKey());
-      ids.put(subject, registry.register(subject, entry.getValue()));
+    try (SchemaRegistryClient registry = SchemaRegistryClients.create(config)) {
+      for (Map.Entry<String, Schema> entry : ContractTopics.valueSchemas().entrySet()) {
+        String subject = ContractTopics.valueSubject(entry.getKey());
+        ids.put(subject, registry.register(subject, entry.getValue()));
+      }
     }
     log.info("Contract schemas registered: {}", ids);
     return ids;

@@ -1,6 +1,7 @@
 package io.painguard.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,21 +92,17 @@ class AppProcessIT {
     process = builder.start();
     int port = awaitPort();
     ApiClient client = new ApiClient(port);
-    assertThat(awaitStatus(client, "/health/ready", 200)).isEqualTo(200);
+    await("/health/ready 200").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+        .until(() -> client.get("/health/ready", null).statusCode() == 200);
 
     // and an athlete overexerts
     try (var producer = new EpisodeProducer(stack, run)) {
       producer.painfulHardRun("cai-" + run, "coach-a");
     }
-    HttpResponse<String> alerts = null;
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      alerts = client.get("/api/athletes/cai-" + run + "/alerts", AppUnderTest.ADMIN);
-      if (alerts.statusCode() == 200 && json.readTree(alerts.body()).get("alerts").size() > 0) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    HttpResponse<String> alerts =
+        await("cai's alert").atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+            .until(() -> withAlerts(client.get("/api/athletes/cai-" + run + "/alerts", AppUnderTest.ADMIN)),
+                Objects::nonNull);
     JsonNode alert = json.readTree(alerts.body()).at("/alerts/0");
     assertThat(alert.get("severity").asText()).isEqualTo("REDUCE_INTENSITY");
 
@@ -161,22 +159,16 @@ class AppProcessIT {
     throw new AssertionError("The app did not start:\n" + log());
   }
 
+  /** The answer if it lists at least one alert, else null (Awaitility's predicates cannot throw). */
+  private HttpResponse<String> withAlerts(HttpResponse<String> answer) throws Exception {
+    boolean any = answer.statusCode() == 200 && json.readTree(answer.body()).get("alerts").size() > 0;
+    return any ? answer : null;
+  }
+
   private String log() {
     synchronized (output) {
       return String.join("\n", output);
     }
   }
 
-  private static int awaitStatus(ApiClient client, String path, int status) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    int last = -1;
-    while (System.nanoTime() < deadline) {
-      last = client.get(path, null).statusCode();
-      if (last == status) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    return last;
-  }
 }

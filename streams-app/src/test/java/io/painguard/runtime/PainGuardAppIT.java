@@ -1,6 +1,7 @@
 package io.painguard.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,15 +61,16 @@ class PainGuardAppIT {
     }
   }
 
-  private void awaitTwoRunningInstances() throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (settled(first.app.streams()) && settled(second.app.streams())) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The two instances did not share the partitions within " + TIMEOUT);
+  private void awaitTwoRunningInstances() {
+    await("the two instances sharing the partitions").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+        .until(() -> settled(first.app.streams()) && settled(second.app.streams()));
+  }
+
+  /** /health/ready's answer, after checking it names a state the pair may pass through. */
+  private HttpResponse<String> readyOrSettling(ApiClient client) throws Exception {
+    HttpResponse<String> ready = client.get("/health/ready", null);
+    assertThat(json.readTree(ready.body()).get("streams").asText()).isIn("REBALANCING", "RUNNING");
+    return ready;
   }
 
   private static boolean settled(KafkaStreams streams) {
@@ -81,13 +83,10 @@ class PainGuardAppIT {
   void readinessIs200OnBothInstances() throws Exception {
     for (ApiClient client : List.of(one, two)) {
       // A second member joining may start one more rebalance, and ready is 503 while it lasts.
-      HttpResponse<String> ready = client.get("/health/ready", null);
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
-        assertThat(json.readTree(ready.body()).get("streams").asText()).isIn("REBALANCING", "RUNNING");
-        Thread.sleep(200);
-        ready = client.get("/health/ready", null);
-      }
+      // Every answer on the way must name one of those two states; the assertion ends the wait early.
+      HttpResponse<String> ready =
+          await("/health/ready 200").atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+              .until(() -> readyOrSettling(client), answer -> answer.statusCode() == 200);
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(json.readTree(ready.body()).get("streams").asText()).isEqualTo("RUNNING");
       assertThat(client.get("/health/live", null).statusCode()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package io.painguard.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.painguard.events.ActivityEvent;
 import io.painguard.events.ActivityType;
@@ -179,7 +180,8 @@ class PainGuardTopologyIT {
                 settings, GuidanceSettings.defaults(), serdeConfig(), deadLetters),
             props);
     streams.start();
-    waitUntil(() -> streams.state() == KafkaStreams.State.RUNNING, "the app is RUNNING");
+    await("the app is RUNNING").atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+        .until(() -> streams.state() == KafkaStreams.State.RUNNING);
   }
 
   private Map<String, Object> serdeConfig() {
@@ -235,14 +237,4 @@ class PainGuardTopologyIT {
     return records;
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
 }

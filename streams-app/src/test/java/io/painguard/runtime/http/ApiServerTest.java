@@ -2,6 +2,7 @@ package io.painguard.runtime.http;
 
 import static io.painguard.runtime.http.JsonMappingTest.alert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -314,11 +315,9 @@ class ApiServerTest {
     assertThat(script.body()).contains("EventSource");
   }
 
-  private static void awaitSubscribers(AlertStreamHub hub, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (hub.size() < n && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+  private static void awaitSubscribers(AlertStreamHub hub, int n) {
+    await(n + " subscribers").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        .until(hub::size, size -> size >= n);
     assertThat(hub.size()).isEqualTo(n);
   }
 }

@@ -80,6 +80,7 @@ class OversizedRecordIT {
           if (app.status("/health/ready") != 200) {
             notReady.incrementAndGet();
           }
+          // A sampling pace, not a wait: the share of not-ready probes over the run is the figure.
           Await.sleep(250);
         }
       }, "readiness-watcher");

@@ -111,6 +111,8 @@ class RegistryOutageIT {
             notReady.incrementAndGet();
           }
         }
+        // A fixed pace, not a wait for a condition: the outage lasting OUTAGE_SECONDS with a report
+        // and a readiness probe each second is what this test is about.
         Await.sleep(1_000);
       }
 

@@ -215,6 +215,7 @@ class UnwritableOutputsIT {
       // that pending join held Kafka Streams' close for the whole 30 s shutdown timeout.
       long replaced = replacements(app);
       Await.until("another stream-thread replacement", Duration.ofSeconds(60), () -> replacements(app) > replaced);
+      // A fixed wait on purpose: "a few seconds after the replacement" is the moment under test.
       Await.sleep(5000);
       long stopping = System.nanoTime();
       assertThat(app.terminate(Duration.ofSeconds(15))).as("exit status after SIGTERM").isIn(0, 143);

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -20,6 +22,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,23 +80,41 @@ public final class Topics {
     try (KafkaConsumer<byte[], byte[]> uncommittedReader =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       long started = System.nanoTime();
-      for (int attempt = 1; ; attempt++) {
-        Map<TopicPartition, Long> logEnd = uncommittedReader.endOffsets(partitions, timeout);
-        Map<TopicPartition, Long> stable = committedReader.endOffsets(partitions, timeout);
-        if (stable.equals(logEnd)) {
-          if (attempt > 1) {
-            LOG.info("Waited {} ms for open transactions on {} to be resolved before reading it",
-                (System.nanoTime() - started) / 1_000_000, partitions.get(0).topic());
-          }
-          return stable;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("A transaction stayed open on " + partitions.get(0).topic() + " for "
-              + timeout.toSeconds() + " s: last stable offsets " + stable + ", log ends " + logEnd);
-        }
-        Await.sleep(100);
+      AtomicReference<String> lastSeen = new AtomicReference<>("");
+      // What is left of the caller's deadline (set just before, so nearly all of it); never zero.
+      Duration left = Duration.ofNanos(Math.max(deadline - started, Duration.ofMillis(1).toNanos()));
+      Map<TopicPartition, Long> stable;
+      try {
+        stable = Awaitility.await("open transactions on " + partitions.get(0).topic() + " to be resolved")
+            .pollInSameThread() // KafkaConsumer refuses use from a second thread
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(100))
+            .atMost(left)
+            .until(() -> stableIfResolved(uncommittedReader, committedReader, partitions, timeout, lastSeen),
+                Objects::nonNull);
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("A transaction stayed open on " + partitions.get(0).topic() + " for "
+            + timeout.toSeconds() + " s: " + lastSeen.get());
       }
+      if (!lastSeen.get().isEmpty()) {
+        LOG.info("Waited {} ms for open transactions on {} to be resolved before reading it",
+            (System.nanoTime() - started) / 1_000_000, partitions.get(0).topic());
+      }
+      return stable;
     }
+  }
+
+  /** The last stable offsets if they have reached the log ends, else null (and what was seen). */
+  private static Map<TopicPartition, Long> stableIfResolved(
+      KafkaConsumer<byte[], byte[]> uncommittedReader, KafkaConsumer<byte[], byte[]> committedReader,
+      List<TopicPartition> partitions, Duration timeout, AtomicReference<String> lastSeen) {
+    Map<TopicPartition, Long> logEnd = uncommittedReader.endOffsets(partitions, timeout);
+    Map<TopicPartition, Long> stable = committedReader.endOffsets(partitions, timeout);
+    if (stable.equals(logEnd)) {
+      return stable;
+    }
+    lastSeen.set("last stable offsets " + stable + ", log ends " + logEnd);
+    return null;
   }
 
   /** The alerts on {@code topic}, decoded. */
