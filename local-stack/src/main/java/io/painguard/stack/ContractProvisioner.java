@@ -75,7 +75,8 @@ public final class ContractProvisioner {
     Map<String, Object> config = new HashMap<>();
     config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
     // As patient as the stack's own client was: a registry just started may be slow to first write.
-    config.put(AvroSerdeConfig.REQUEST_TIMEOUT_MS, 30_000);
+    config.put(AvroSerdeConfig.HTTP_CONNECT_TIMEOUT_MS, 30_000);
+    config.put(AvroSerdeConfig.HTTP_READ_TIMEOUT_MS, 30_000);
     if (registryUserInfo != null) {
       config.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, AvroSerdeConfig.CredentialsSource.USER_INFO.name());
       config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, registryUserInfo);

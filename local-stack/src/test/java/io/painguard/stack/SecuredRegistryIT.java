@@ -163,7 +163,7 @@ class SecuredRegistryIT {
   }
 
   private static JsonNode python(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(PYTHON, "src/test/python/confluent_interop.py"));
+    List<String> command = new ArrayList<>(List.of(PYTHON, ConfluentInteropScript.path().toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
     byte[] out = process.getInputStream().readAllBytes();

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfluentPythonClientIT {
 
   private static final String PYTHON = "/usr/bin/python3";
-  private static final Path SCRIPT = Path.of("src/test/python/confluent_interop.py");
+  private static final Path SCRIPT = io.painguard.stack.ConfluentInteropScript.path();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KafkaStack stack;
