@@ -4,7 +4,7 @@ import io.painguard.bench.result.BenchResult;
 import io.painguard.bench.result.ResultJson;
 import io.painguard.bench.result.ResultTable;
 import io.painguard.bench.tuning.StreamsTuning;
-import io.painguard.rules.Durations;
+import io.painguard.text.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

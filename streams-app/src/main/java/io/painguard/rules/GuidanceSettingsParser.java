@@ -1,5 +1,7 @@
 package io.painguard.rules;
 
+import io.painguard.text.Durations;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.painguard.topology;
 
 import io.painguard.contract.ContractTopics;
-import io.painguard.rules.Durations;
+import io.painguard.text.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.painguard.simulator.cli;
 
-import io.painguard.simulator.scenario.Durations;
+import io.painguard.text.Durations;
 import io.painguard.simulator.scenario.StartTime;
 import io.painguard.simulator.scenario.TimeMode;
 import java.time.Duration;
@@ -16,7 +16,7 @@ final class Converters {
     @Override
     public Duration convert(String value) {
       try {
-        return Durations.parse(value);
+        return Durations.parseOrSeconds(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

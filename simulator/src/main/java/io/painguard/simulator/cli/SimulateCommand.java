@@ -13,7 +13,7 @@ import io.painguard.simulator.load.LoadLimits;
 import io.painguard.simulator.load.LoadReport;
 import io.painguard.simulator.load.LoadRunner;
 import io.painguard.simulator.load.LoadSettings;
-import io.painguard.simulator.scenario.Durations;
+import io.painguard.text.Durations;
 import io.painguard.simulator.scenario.RunOptions;
 import io.painguard.simulator.scenario.Scenario;
 import io.painguard.simulator.scenario.ScenarioCatalog;
@@ -323,7 +323,7 @@ public final class SimulateCommand implements Callable<Integer> {
         settings.athletes(),
         limits.ratePerSecond() > 0 ? String.format("%,.0f records/s", limits.ratePerSecond()) : "as fast as possible",
         limits.unbounded() ? "until Ctrl-C"
-            : (limits.duration() != null ? "for " + Durations.format(limits.duration()) : "")
+            : (limits.duration() != null ? "for " + Durations.formatCompound(limits.duration()) : "")
                 + (limits.duration() != null && limits.maxEvents() > 0 ? " or " : "")
                 + (limits.maxEvents() > 0 ? String.format("%,d records", limits.maxEvents()) : ""),
         settings.seed(), settings.start());

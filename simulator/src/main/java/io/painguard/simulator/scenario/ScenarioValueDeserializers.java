@@ -1,5 +1,7 @@
 package io.painguard.simulator.scenario;
 
+import io.painguard.text.Durations;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -31,7 +33,7 @@ final class ScenarioValueDeserializers {
             p, "expected a duration like 90s, 5m, 1h30m or PT5M", p.currentToken(), Duration.class);
       }
       try {
-        return Durations.parse(text);
+        return Durations.parseOrSeconds(text);
       } catch (IllegalArgumentException e) {
         throw InvalidFormatException.from(p, e.getMessage(), text, Duration.class);
       }

@@ -1,5 +1,7 @@
 package io.painguard.simulator.scenario;
 
+import io.painguard.text.Durations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +25,7 @@ public record StartTime(Instant absolute, Duration offsetFromNow) {
       return NOW;
     }
     if (lower.startsWith("now-") || lower.startsWith("now+")) {
-      Duration d = Durations.parse(t.substring(4));
+      Duration d = Durations.parseOrSeconds(t.substring(4));
       return new StartTime(null, lower.charAt(3) == '-' ? d.negated() : d);
     }
     try {
@@ -54,7 +56,7 @@ public record StartTime(Instant absolute, Duration offsetFromNow) {
       return "now";
     }
     return offsetFromNow.isNegative()
-        ? "now-" + Durations.format(offsetFromNow.negated())
-        : "now+" + Durations.format(offsetFromNow);
+        ? "now-" + Durations.formatCompound(offsetFromNow.negated())
+        : "now+" + Durations.formatCompound(offsetFromNow);
   }
 }

@@ -1,6 +1,6 @@
 package io.painguard.runtime.config;
 
-import io.painguard.rules.Durations;
+import io.painguard.text.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.painguard.runtime.health;
 
-import io.painguard.rules.Durations;
+import io.painguard.text.Durations;
 import io.painguard.runtime.config.ConfigException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.painguard.runtime.health;
 
-import io.painguard.rules.Durations;
+import io.painguard.text.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

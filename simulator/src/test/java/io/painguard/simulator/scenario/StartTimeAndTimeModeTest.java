@@ -1,5 +1,6 @@
 package io.painguard.simulator.scenario;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,37 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class DurationsTest {
-
-  @Test
-  void parsesHumanAndIsoDurations() {
-    assertThat(Durations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Durations.parse("9m55s")).isEqualTo(Duration.ofSeconds(595));
-    assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(Durations.parse("2d")).isEqualTo(Duration.ofDays(2));
-    assertThat(Durations.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Durations.parse("PT5M")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(Durations.parse("45")).isEqualTo(Duration.ofSeconds(45));
-  }
-
-  @Test
-  void rejectsAnythingElseSayingWhatIsAccepted() {
-    for (String bad : new String[] {"", "5 minutes", "m5", "5x", "PTX"}) {
-      assertThatThrownBy(() -> Durations.parse(bad))
-          .as(bad)
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("90s, 5m, 1h30m");
-    }
-  }
-
-  @Test
-  void formatsCompactly() {
-    assertThat(Durations.format(Duration.ofSeconds(5400))).isEqualTo("1h30m");
-    assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
-    assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
-  }
+class StartTimeAndTimeModeTest {
 
   @Test
   void startTimesAreNowRelativeOrAbsolute() {
