@@ -19,11 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,19 +161,7 @@ class SecuredRegistryIT {
   }
 
   private static JsonNode python(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(PYTHON, ConfluentInteropScript.path().toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    byte[] err = process.getErrorStream().readAllBytes();
-    boolean finished = process.waitFor(90, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String stdout = new String(out, StandardCharsets.UTF_8);
-    assertThat(finished && process.exitValue() == 0)
-        .as("python %s failed:%n%s%n%s", args[0], stdout, new String(err, StandardCharsets.UTF_8)).isTrue();
-    String[] lines = stdout.strip().split("\n");
-    return JSON.readTree(lines[lines.length - 1]);
+    return JSON.readTree(io.painguard.stack.ConfluentInteropScript.run(PYTHON, args));
   }
+
 }

@@ -3,9 +3,13 @@ package io.painguard.stack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Python script that drives Confluent's own Python client (Debian's python3-confluent-kafka)
@@ -34,5 +38,27 @@ public final class ConfluentInteropScript {
       }
     }
     return extracted;
+  }
+
+  /**
+   * Runs the script with {@code python} and {@code args}; returns the last line it printed (its
+   * JSON answer). Fails, with both outputs, when it does not exit 0 within 90 s.
+   */
+  public static String run(String python, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(python, path().toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    byte[] err = process.getErrorStream().readAllBytes();
+    boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String stdout = new String(out, StandardCharsets.UTF_8);
+    if (!finished || process.exitValue() != 0) {
+      throw new AssertionError("python " + args[0] + " failed:\n" + stdout + "\n" + new String(err, StandardCharsets.UTF_8));
+    }
+    String[] lines = stdout.strip().split("\n");
+    return lines[lines.length - 1];
   }
 }

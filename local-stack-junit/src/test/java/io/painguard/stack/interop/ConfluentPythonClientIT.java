@@ -16,7 +16,6 @@ import io.painguard.serde.WireFormat;
 import io.painguard.stack.junit.KafkaStack;
 import io.painguard.stack.junit.KafkaStackTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfluentPythonClientIT {
 
   private static final String PYTHON = "/usr/bin/python3";
-  private static final Path SCRIPT = io.painguard.stack.ConfluentInteropScript.path();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KafkaStack stack;
@@ -172,22 +169,9 @@ class ConfluentPythonClientIT {
   }
 
   private JsonNode python(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPT.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    byte[] err = process.getErrorStream().readAllBytes();
-    boolean finished = process.waitFor(90, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String stdout = new String(out, StandardCharsets.UTF_8);
-    assertThat(finished && process.exitValue() == 0)
-        .as("python %s failed:%n%s%n%s", args[0], stdout, new String(err, StandardCharsets.UTF_8))
-        .isTrue();
-    String[] lines = stdout.strip().split("\n");
-    return JSON.readTree(lines[lines.length - 1]);
+    return JSON.readTree(io.painguard.stack.ConfluentInteropScript.run(PYTHON, args));
   }
+
 
   private void produce(String topic, List<ActivityEvent> events) {
     Map<String, Object> props = new HashMap<>(stack.clientProperties());
