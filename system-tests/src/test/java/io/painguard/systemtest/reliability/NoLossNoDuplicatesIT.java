@@ -216,6 +216,9 @@ class NoLossNoDuplicatesIT {
           Topics.caughtUp(stack.admin(), group, names(input)));
       Figures.record(run + ".recovery", "SIGTERM to exit " + stopMs + " ms; progress on every partition it owned "
           + resumedAfterMs + " ms after the SIGTERM (restart included)");
+      // The stopped instance left the group on close (GroupExitOnClose): its partitions moved at once
+      // rather than waiting out the 45 s default session timeout of a member that stayed (54 s measured).
+      assertThat(resumedAfterMs).as("ms from SIGTERM to progress on the stopped instance's partitions").isLessThan(40_000);
     }
     assertSameAlertsAsReference(run, "alerts-" + run);
   }
