@@ -94,7 +94,8 @@ public final class Topics {
                 Objects::nonNull);
       } catch (ConditionTimeoutException e) {
         throw new AssertionError("A transaction stayed open on " + partitions.get(0).topic() + " for "
-            + timeout.toSeconds() + " s: " + lastSeen.get());
+            + timeout.toSeconds() + " s: " + lastSeen.get() + "; "
+            + OpenTransactions.describe(clientProperties, partitions));
       }
       if (!lastSeen.get().isEmpty()) {
         LOG.info("Waited {} ms for open transactions on {} to be resolved before reading it",
