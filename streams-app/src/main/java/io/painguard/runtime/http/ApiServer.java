@@ -127,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
                     files.headers = Map.of("Cache-Control", "no-cache");
                   });
               ApiDocs.staticFiles(config);
+              DashboardFiles.staticFiles(config);
             });
     app.before(this::securityHeaders);
     app.before("/api/*", this::authenticate);
