@@ -208,13 +208,25 @@ public final class Wording {
           .put(PainBand.MODERATE, "Moderate pain")
           .put(PainBand.SEVERE, "Severe pain");
 
+  private static final Table<HeartRateZone> ZONES =
+      new Table<>(HeartRateZone.class, "zones")
+          .put(HeartRateZone.BELOW, "Below the ceiling")
+          .put(HeartRateZone.NEAR, "Near the ceiling")
+          .put(HeartRateZone.ABOVE, "Above the ceiling");
+
+  private static final Table<PainDirection> PAIN_TRENDS =
+      new Table<>(PainDirection.class, "painTrends")
+          .put(PainDirection.RISING, "Rising")
+          .put(PainDirection.FALLING, "Easing")
+          .put(PainDirection.STEADY, "Steady");
+
   private static final Map<Class<?>, Table<?>> BY_TYPE = new LinkedHashMap<>();
 
   static {
     for (Table<?> t :
         new Table<?>[] {
           ACTIVITIES, SELF_CARE, SEVERITIES, REASONS, ALERT_STATES, BODY_REGIONS, ONSETS, SENSATIONS,
-          LIMBS, MOVEMENTS, RED_FLAGS, DEVICE_SOURCES, PAIN_BANDS
+          LIMBS, MOVEMENTS, RED_FLAGS, DEVICE_SOURCES, PAIN_BANDS, ZONES, PAIN_TRENDS
         }) {
       BY_TYPE.put(t.type(), t);
     }

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.util.JavalinBindException;
 import io.painguard.events.ExertionAlert;
+import io.painguard.rules.Wording;
 import io.painguard.runtime.StartupException;
 import io.painguard.runtime.config.RuntimeSettings;
 import io.painguard.runtime.health.HealthStatus;
@@ -18,7 +19,6 @@ import java.net.BindException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * GET /health/live                 200 unless Kafka Streams has failed or the app has been stuck too long (no auth)
  * GET /health/ready                200 when Kafka Streams is RUNNING and not stuck, else 503           (no auth)
  * GET /metrics                     Prometheus text                               (no auth)
- * GET /api/athletes                athletes in a pain episode or with an open alert, visible to the caller
+ * GET /api/athletes                athletes in a pain episode or with an open alert, visible to the caller,
+ *                                  neediest first ({@link Need}); ?all=true: every athlete held
+ * GET /api/wording                 the words for every symbol the API shows (see Wording)
  * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
  * GET /api/athletes/{id}/alerts    recent alerts, newest first
  * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
@@ -57,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
   private static final String CALLER = "painguard.caller";
   private static final String STREAM_PATH = "/api/alerts/stream";
   private static final int MAX_ID_LENGTH = 256;
+  /** At most this many athletes in one listing; {@code complete:false} says when more matched. */
   private static final int EPISODE_LIMIT = 500;
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
@@ -144,6 +147,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/health/ready", this::ready);
     app.get("/metrics", this::metrics);
     app.get("/api/athletes", this::episodes);
+    app.get("/api/wording", this::wording);
     app.get("/api/athletes/{id}", ctx -> athlete(ctx, false));
     app.get("/api/athletes/{id}/alerts", ctx -> athlete(ctx, true));
     app.sse(STREAM_PATH, client -> hub.subscribe(client, client.ctx().attribute(CALLER)));
@@ -305,7 +309,7 @@ public final class ApiServer implements AutoCloseable {
         body.put("alerts", newestFirst);
         ctx.json(body);
       } else {
-        ctx.json(AthleteView.of(found.status()));
+        ctx.json(AthleteView.of(found.status(), found.recentAlerts()));
       }
     } else {
       // Unknown, or another coach's athlete: a coach cannot tell the two apart.
@@ -327,22 +331,27 @@ public final class ApiServer implements AutoCloseable {
   private void episodes(Context ctx) throws IOException {
     Caller caller = ctx.attribute(CALLER);
     AthleteDirectory d = directoryOrUnavailable();
+    boolean all = "true".equals(ctx.queryParam("all"));
     List<AthleteView> athletes = new ArrayList<>();
+    boolean complete;
     try {
-      d.localInEpisode(caller, EPISODE_LIMIT).forEach(s -> athletes.add(AthleteView.of(s)));
+      AthleteDirectory.Listing local = d.localAthletes(caller, all, EPISODE_LIMIT);
+      local.athletes().forEach(f -> athletes.add(AthleteView.of(f.status(), f.recentAlerts())));
+      complete = !local.cut();
     } catch (IllegalStateException e) {
       throw ApiError.unavailable(e.getMessage());
     }
-    boolean complete = true;
     boolean localOnly =
         "local".equals(ctx.queryParam("scope")) || ctx.header(InstanceForwarder.FORWARDED_HEADER) != null;
     if (!localOnly) {
+      String path = "/api/athletes?scope=local" + (all ? "&all=true" : "");
       for (String other : d.otherInstances()) {
-        Optional<InstanceForwarder.Answer> answer =
-            forwarder.get(other, "/api/athletes?scope=local", ctx.header("Authorization"));
+        Optional<InstanceForwarder.Answer> answer = forwarder.get(other, path, ctx.header("Authorization"));
         try {
           if (answer.isPresent() && answer.get().status() == 200) {
-            athletes.addAll(json.readValue(answer.get().body(), EpisodeList.class).athletes());
+            EpisodeList theirs = json.readValue(answer.get().body(), EpisodeList.class);
+            athletes.addAll(theirs.athletes());
+            complete &= theirs.complete();
             continue;
           }
         } catch (IOException e) {
@@ -351,29 +360,21 @@ public final class ApiServer implements AutoCloseable {
         complete = false;
       }
     }
-    athletes.sort(EPISODE_ORDER);
-    ctx.json(new EpisodeList(athletes, complete));
+    // Merged after the other instances answered, so the order holds across all of them.
+    athletes.sort(Need.ORDER);
+    boolean cut = athletes.size() > EPISODE_LIMIT;
+    ctx.json(new EpisodeList(cut ? List.copyOf(athletes.subList(0, EPISODE_LIMIT)) : athletes, complete && !cut));
   }
 
-  /** Most severe open alert first, then highest pain, then by id. */
-  static final Comparator<AthleteView> EPISODE_ORDER =
-      Comparator.<AthleteView>comparingInt(a -> a.openAlert() == null ? -1 : severityRank(a.openAlert().severity()))
-          .reversed()
-          .thenComparing(Comparator.<AthleteView>comparingInt(a -> a.pain().level()).reversed())
-          .thenComparing(AthleteView::athleteId);
-
-  private static int severityRank(String severity) {
-    try {
-      return io.painguard.events.Severity.valueOf(severity).ordinal();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return 0;
-    }
+  private void wording(Context ctx) {
+    ctx.json(Wording.asJson(Map.of("needs", Need.labels())));
   }
 
   /**
    * The body of {@code GET /api/athletes}.
    *
-   * @param complete false when another instance did not answer and its athletes are missing
+   * @param complete false when another instance did not answer and its athletes are missing, or
+   *     when more athletes matched than a listing holds
    */
   public record EpisodeList(List<AthleteView> athletes, boolean complete) {}
 

@@ -10,8 +10,14 @@ public interface AthleteDirectory {
   /** The answer for one athlete. */
   sealed interface Lookup permits Found, Unknown, Elsewhere, Unavailable {}
 
-  /** This instance owns the athlete and has a state for them. */
+  /**
+   * This instance owns the athlete and has a state for them; {@code recentAlerts} oldest first (in
+   * a {@link Listing}, loaded only for athletes with an alert open).
+   */
   record Found(AthleteStatus status, List<ExertionAlert> recentAlerts) implements Lookup {}
+
+  /** Athletes held here, neediest first ({@link Need}); {@code cut} when more matched the limit. */
+  record Listing(List<Found> athletes, boolean cut) {}
 
   /** This instance owns the athlete's partition and has never seen them. */
   record Unknown() implements Lookup {}
@@ -25,12 +31,12 @@ public interface AthleteDirectory {
   Lookup find(String athleteId);
 
   /**
-   * Athletes held by this instance that are in a pain episode or have an alert open, at most
-   * {@code limit} of them.
+   * Athletes held by this instance that the caller may see, neediest first, at most {@code limit}
+   * of them: every one when {@code all}, else those in a pain episode or with an alert open.
    *
    * @throws IllegalStateException when the stores cannot be read right now
    */
-  List<AthleteStatus> localInEpisode(Caller caller, int limit);
+  Listing localAthletes(Caller caller, boolean all, int limit);
 
   /** {@code application.server} of every other instance of the application. */
   List<String> otherInstances();

@@ -1,5 +1,6 @@
 package io.painguard.runtime.http;
 
+import io.painguard.events.ExertionAlert;
 import io.painguard.rules.AthleteState;
 import io.painguard.rules.AthleteStatus;
 import io.painguard.rules.GuidanceSettings;
@@ -100,7 +101,7 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
   }
 
   @Override
-  public List<AthleteStatus> localInEpisode(Caller caller, int limit) {
+  public Listing localAthletes(Caller caller, boolean all, int limit) {
     StateQueryRequest<KeyValueIterator<String, byte[]>> request =
         StateQueryRequest.inStore(PainGuardTopology.ATHLETE_STATE_STORE)
             .withQuery(RangeQuery.<String, byte[]>withNoBounds())
@@ -111,35 +112,51 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
     } catch (RuntimeException e) {
       throw new IllegalStateException("Kafka Streams is " + streams.state() + ".");
     }
-    List<AthleteStatus> found = new ArrayList<>();
-    for (QueryResult<KeyValueIterator<String, byte[]>> partition : result.getPartitionResults().values()) {
-      if (partition.isFailure()) {
+    List<Held> found = new ArrayList<>();
+    result.getPartitionResults().forEach((partition, answer) -> {
+      if (answer.isFailure()) {
         // A partition moving away mid-query: skip it, its new owner lists it.
-        continue;
+        return;
       }
-      try (KeyValueIterator<String, byte[]> all = partition.getResult()) {
-        while (all.hasNext()) {
-          KeyValue<String, byte[]> entry = all.next();
+      try (KeyValueIterator<String, byte[]> entries = answer.getResult()) {
+        while (entries.hasNext()) {
+          KeyValue<String, byte[]> entry = entries.next();
           AthleteStatus status = statusOrNull(entry.key, entry.value);
           if (status != null
               && caller.maySee(status.coachId())
-              && (status.painActive() || status.openSeverity() != null)) {
-            found.add(status);
+              && (all || status.painActive() || status.openSeverity() != null)) {
+            found.add(new Held(status, partition, Need.of(status).rank()));
           }
         }
       }
+    });
+    found.sort(NEED_ORDER);
+    List<Found> listed = new ArrayList<>(Math.min(limit, found.size()));
+    for (Held h : found.subList(0, Math.min(limit, found.size()))) {
+      listed.add(new Found(h.status(), h.status().openSeverity() == null ? List.of() : alertsOrNone(h)));
     }
-    found.sort(EPISODE_ORDER);
-    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    return new Listing(listed, found.size() > limit);
   }
 
-  /** Most severe open alert first, then highest pain, then by id. */
-  static final Comparator<AthleteStatus> EPISODE_ORDER =
-      Comparator.<AthleteStatus>comparingInt(
-              s -> s.openSeverity() == null ? -1 : io.painguard.rules.SeverityRank.of(s.openSeverity()))
+  /** An athlete found in a partition of this instance, with their need's rank. */
+  private record Held(AthleteStatus status, int partition, int rank) {}
+
+
+  /** The recent alerts, for the open alert's id; none when the store cannot say right now. */
+  private List<ExertionAlert> alertsOrNone(Held h) {
+    try {
+      return RecentAlerts.decode(get(PainGuardTopology.ATHLETE_ALERTS_STORE, h.status().athleteId(), h.partition()));
+    } catch (StoreUnavailable | IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  /** {@link Need#ORDER} before acknowledgements are known. */
+  private static final Comparator<Held> NEED_ORDER =
+      Comparator.comparingInt(Held::rank)
           .reversed()
-          .thenComparing(Comparator.comparingInt(AthleteStatus::painLevel).reversed())
-          .thenComparing(AthleteStatus::athleteId);
+          .thenComparing(Comparator.<Held>comparingInt(h -> h.status().painLevel()).reversed())
+          .thenComparing(h -> h.status().athleteId());
 
   private AthleteStatus statusOrNull(String athleteId, byte[] stored) {
     try {

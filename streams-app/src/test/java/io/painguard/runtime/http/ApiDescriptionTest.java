@@ -117,6 +117,8 @@ class ApiDescriptionTest {
     bodies.put("Alert", AlertView.class);
     bodies.put("Recommendation", AlertView.RecommendationView.class);
     bodies.put("Exertion", AlertView.ExertionView.class);
+    bodies.put("Need", Need.class);
+    bodies.put("AlertLabels", AlertView.Labels.class);
 
     // Then the described properties are the record's components, no more, no fewer
     bodies.forEach(

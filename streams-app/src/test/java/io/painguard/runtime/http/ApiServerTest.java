@@ -146,6 +146,96 @@ class ApiServerTest {
   }
 
   @Test
+  void allListsEveryAthleteOfTheCallerNeediestFirstWithTheOpenAlertsIdAndFirstStep() throws Exception {
+    // Given coach A's athletes at every need, added out of order, and coach B's athlete with a STOP
+    Server s =
+        server(
+            new FakeDirectory()
+                .calm("a-calm", "coach-a")
+                .with("a-advisory", "coach-a", Severity.ADVISORY,
+                    alert("al-adv", "a-advisory", "coach-a", Severity.ADVISORY, AlertState.RAISED))
+                .with("a-pain", "coach-a", null)
+                .with("a-stop", "coach-a", Severity.STOP_ACTIVITY,
+                    alert("al-old", "a-stop", "coach-a", Severity.REDUCE_INTENSITY, AlertState.RAISED),
+                    alert("al-stop", "a-stop", "coach-a", Severity.STOP_ACTIVITY, AlertState.ESCALATED))
+                .with("a-referral", "coach-a", Severity.SEEK_MEDICAL_ATTENTION)
+                .with("a-reduce", "coach-a", Severity.REDUCE_INTENSITY)
+                .with("b-stop", "coach-b", Severity.STOP_ACTIVITY));
+
+    // When coach A lists all athletes, and those in an episode
+    JsonNode all = json.readTree(s.client().get("/api/athletes?all=true", "coach-a-token").body());
+    JsonNode episodes = json.readTree(s.client().get("/api/athletes", "coach-a-token").body());
+
+    // Then all of coach A's, and only those, neediest first; the episode list the same without the calm one
+    assertThat(all.get("athletes"))
+        .extracting(n -> n.get("athleteId").asText())
+        .containsExactly("a-referral", "a-stop", "a-reduce", "a-advisory", "a-pain", "a-calm");
+    assertThat(all.get("athletes"))
+        .extracting(n -> n.at("/need/label").asText())
+        .containsExactly("Open referral", "Stop", "Reduce", "Advisory", "In pain", "OK");
+    assertThat(all.get("complete").asBoolean()).isTrue();
+    assertThat(episodes.get("athletes"))
+        .extracting(n -> n.get("athleteId").asText())
+        .containsExactly("a-referral", "a-stop", "a-reduce", "a-advisory", "a-pain");
+    // And the open alert names its newest record and what to do first, with no number on a STOP
+    JsonNode stop = all.at("/athletes/1/openAlert");
+    assertThat(stop.get("alertId").asText()).isEqualTo("al-stop");
+    assertThat(stop.get("firstStep").asText()).isEqualTo("Stop this session now");
+    assertThat(all.at("/athletes/0/openAlert/firstStep").asText()).isEqualTo("See a doctor or physiotherapist before training again");
+    assertThat(all.at("/athletes/0/openAlert/alertId").isNull()).as("its record aged out of the recent alerts").isTrue();
+    assertThat(all.at("/athletes/5/intensity/activityLabel").asText()).isEqualTo("Walking");
+    assertThat(all.at("/athletes/5/pain/label").asText()).isEqualTo("No pain");
+  }
+
+  @Test
+  void aListingIsCutAt500AndSaysItIsIncomplete() throws Exception {
+    FakeDirectory many = new FakeDirectory();
+    for (int i = 0; i < 501; i++) {
+      many.calm(String.format("ath-%03d", i), "coach-a");
+    }
+    Server s = server(many);
+
+    JsonNode all = json.readTree(s.client().get("/api/athletes?all=true", "admin-token").body());
+
+    assertThat(all.get("athletes")).hasSize(500);
+    assertThat(all.get("complete").asBoolean()).isFalse();
+  }
+
+  @Test
+  void allAsksTheOtherInstancesForAllTooAndOrdersAfterMerging() throws Exception {
+    Server other =
+        server(new FakeDirectory().calm("ath-far-calm", "coach-a").with("ath-far-stop", "coach-a", Severity.STOP_ACTIVITY));
+    FakeDirectory local =
+        new FakeDirectory().calm("ath-near-calm", "coach-a").with("ath-near-referral", "coach-a", Severity.SEEK_MEDICAL_ATTENTION);
+    local.others.add("127.0.0.1:" + other.api().port());
+    Server front = server(local);
+
+    JsonNode list = json.readTree(front.client().get("/api/athletes?all=true", "coach-a-token").body());
+
+    assertThat(list.get("athletes"))
+        .extracting(n -> n.get("athleteId").asText())
+        .containsExactly("ath-near-referral", "ath-far-stop", "ath-far-calm", "ath-near-calm");
+    assertThat(list.get("complete").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theWordingTableIsServedToACallerWithAToken() throws Exception {
+    Server s = withAthletes();
+
+    HttpResponse<String> none = s.client().get("/api/wording", null);
+    JsonNode wording = json.readTree(s.client().get("/api/wording", "coach-a-token").body());
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(wording.at("/activities/HIIT").asText()).isEqualTo("HIIT");
+    assertThat(wording.at("/selfCare/OTC_PAIN_RELIEF").asText()).isEqualTo("Over-the-counter pain relief");
+    assertThat(wording.at("/severities/STOP_ACTIVITY").asText()).isEqualTo("Stop activity");
+    assertThat(wording.at("/reasons/SHARP_PAIN_DURING_ACTIVITY").asText()).isEqualTo("Sharp pain during activity");
+    assertThat(wording.at("/alertStates/UPDATED").asText()).isEqualTo("Updated");
+    assertThat(wording.at("/needs/50").asText()).isEqualTo("Open referral");
+    assertThat(wording.at("/zones/NEAR").asText()).isEqualTo("Near the ceiling");
+  }
+
+  @Test
   void readinessFollowsKafkaStreamsAndHealthAndMetricsNeedNoToken() throws Exception {
     Server s = withAthletes();
 

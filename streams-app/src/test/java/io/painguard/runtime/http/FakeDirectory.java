@@ -26,6 +26,17 @@ final class FakeDirectory implements AthleteDirectory {
     return this;
   }
 
+  /** An athlete without pain in force or an alert open: listed only with {@code all=true}. */
+  FakeDirectory calm(String athleteId, String coachId) {
+    AthleteStatus s =
+        new AthleteStatus(
+            athleteId, Instant.parse("2025-03-03T08:03:00Z"), 0, PainBand.NONE, false, null, null, null, null,
+            false, ActivityType.WALKING, Instant.parse("2025-03-03T08:03:00Z"), 95, 20, null, null, List.of(),
+            null, coachId, null, List.of(), null, null);
+    athletes.put(athleteId, new Found(s, List.of()));
+    return this;
+  }
+
   static AthleteStatus status(String athleteId, String coachId, Severity open) {
     return new AthleteStatus(
         athleteId,
@@ -49,7 +60,8 @@ final class FakeDirectory implements AthleteDirectory {
         coachId,
         null,
         List.of(),
-        open);
+        open,
+        null);
   }
 
   @Override
@@ -62,13 +74,15 @@ final class FakeDirectory implements AthleteDirectory {
     return found == null ? new Unknown() : found;
   }
 
+  /** Every athlete is "in an episode" here (the fake's statuses all have pain in force). */
   @Override
-  public List<AthleteStatus> localInEpisode(Caller caller, int limit) {
-    return athletes.values().stream()
-        .map(Found::status)
-        .filter(s -> caller.maySee(s.coachId()))
-        .limit(limit)
-        .toList();
+  public Listing localAthletes(Caller caller, boolean all, int limit) {
+    List<Found> visible =
+        athletes.values().stream()
+            .filter(f -> caller.maySee(f.status().coachId()))
+            .filter(f -> all || f.status().painActive() || f.status().openSeverity() != null)
+            .toList();
+    return new Listing(visible.stream().limit(limit).toList(), visible.size() > limit);
   }
 
   @Override
