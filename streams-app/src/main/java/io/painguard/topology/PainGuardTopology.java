@@ -8,6 +8,7 @@ import io.painguard.rules.AthleteGuard;
 import io.painguard.rules.AthleteSignal;
 import io.painguard.rules.GuidanceSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The detection topology, top to bottom:
@@ -32,7 +34,8 @@ import org.apache.kafka.streams.state.Stores;
  * pain-reports     --decode+validate---+--&gt; merge --+--&gt; dead letters --bound--&gt; painguard-dlq
  * athlete-profiles --decode+validate--/             |
  *                                                   +--&gt; signals --&gt; athlete-guard --&gt; exertion-alerts
- *                                                                   (stores athlete-state, athlete-alerts)
+ *                                                                   (stores athlete-state, athlete-alerts,
+ *                                                                    athlete-minutes)
  * </pre>
  *
  * All three inputs are keyed by athleteId and co-partitioned, so one stateful processor sees every
@@ -60,6 +63,13 @@ public final class PainGuardTopology {
 
   /** Key-value store: the task's sweep schedule ({@link SweepSchedule}), one key per task. */
   public static final String SWEEP_SCHEDULE_STORE = "sweep-schedule";
+
+  /**
+   * Window store (1-minute windows, retention {@code painguard.topology.summary-retention}):
+   * athleteId and minute start -> {@link io.painguard.rules.MinuteSummary} row, written once per
+   * athlete-minute when it becomes final ({@link io.painguard.rules.SessionMinutes}).
+   */
+  public static final String ATHLETE_MINUTES_STORE = "athlete-minutes";
 
   /** Name of the stateful processor node. */
   public static final String GUARD_PROCESSOR = "athlete-guard";
@@ -165,6 +175,7 @@ public final class PainGuardTopology {
     builder.addStateStore(store(ATHLETE_STATE_STORE));
     builder.addStateStore(store(ATHLETE_ALERTS_STORE));
     builder.addStateStore(store(SWEEP_SCHEDULE_STORE));
+    builder.addStateStore(minutesStore(settings));
     outcome
         .get("decoded-signals")
         .mapValues(Decoded::signal, Named.as("signal"))
@@ -173,7 +184,8 @@ public final class PainGuardTopology {
             Named.as(GUARD_PROCESSOR),
             ATHLETE_STATE_STORE,
             ATHLETE_ALERTS_STORE,
-            SWEEP_SCHEDULE_STORE)
+            SWEEP_SCHEDULE_STORE,
+            ATHLETE_MINUTES_STORE)
         .to(
             settings.exertionAlertsTopic(),
             Produced.with(Serdes.String(), serdes.serdeFor(ExertionAlert.class, serdeConfig)).withName("alert-sink"));
@@ -207,6 +219,19 @@ public final class PainGuardTopology {
   private static <T extends SpecificRecord> Deserializer<T> deserializer(
       SerdeChoice serdes, Class<T> type, Map<String, ?> serdeConfig) {
     return serdes.serdeFor(type, serdeConfig).deserializer();
+  }
+
+  /**
+   * One row per athlete-minute, written once: a cache would only delay it, so none. Duplicates are
+   * not kept (a minute is written once, and again only as the same row when a task replays).
+   */
+  private static StoreBuilder<WindowStore<String, byte[]>> minutesStore(TopologySettings settings) {
+    return Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                ATHLETE_MINUTES_STORE, settings.summaryRetention(), Duration.ofMinutes(1), false),
+            Serdes.String(),
+            Serdes.ByteArray())
+        .withCachingDisabled();
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {

@@ -29,6 +29,7 @@ import java.util.Map;
  *                                             is still applied at its own event time
  * painguard.topology.dead-letter-max-bytes 524288 largest dead letter (key, value, headers) written
  *                                             whole; a larger one is written as a stub
+ * painguard.topology.summary-retention 24h    how long each athlete's per-minute session summary is kept
  * </pre>
  *
  * @param tickInterval event time between two sweeps of the athlete store for anything due
@@ -56,6 +57,8 @@ import java.util.Map;
  * @param deadLetterMaxBytes the largest dead letter (key, value and headers, in bytes) written as
  *     it is; a larger one is written as a stub with the value's first bytes ({@link DeadLetterStubs}),
  *     so a record too large for the producer or the topic can never stop processing
+ * @param summaryRetention how long the {@link PainGuardTopology#ATHLETE_MINUTES_STORE} keeps each
+ *     athlete-minute of a session (and so the longest span the session endpoint answers for)
  */
 public record TopologySettings(
     String activityEventsTopic,
@@ -70,7 +73,8 @@ public record TopologySettings(
     Duration registryRetryLimit,
     int registryMaxParked,
     Duration maxLateness,
-    int deadLetterMaxBytes) {
+    int deadLetterMaxBytes,
+    Duration summaryRetention) {
 
   public static final String TOPICS_PREFIX = "painguard.topics.";
   public static final String TOPOLOGY_PREFIX = "painguard.topology.";
@@ -116,6 +120,13 @@ public record TopologySettings(
           TOPOLOGY_PREFIX + "dead-letter-max-bytes must be between " + MIN_DEAD_LETTER_BYTES + " and "
               + MAX_DEAD_LETTER_BYTES + ", got " + deadLetterMaxBytes + ".");
     }
+    if (summaryRetention.compareTo(MIN_SUMMARY_RETENTION) < 0
+        || summaryRetention.compareTo(MAX_SUMMARY_RETENTION) > 0) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "summary-retention must be between " + Durations.format(MIN_SUMMARY_RETENTION)
+              + " and " + Durations.format(MAX_SUMMARY_RETENTION) + ", got " + Durations.format(summaryRetention)
+              + ".");
+    }
     if (recentAlerts < 1 || recentAlerts > 100) {
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "recent-alerts must be between 1 and 100, got " + recentAlerts + ".");
@@ -133,6 +144,13 @@ public record TopologySettings(
   public static final int MIN_DEAD_LETTER_BYTES = 4 * 1024;
   /** Largest {@link #deadLetterMaxBytes()}; it must also stay below the producer's max.request.size. */
   public static final int MAX_DEAD_LETTER_BYTES = 64 * 1024 * 1024;
+
+  /** Default of {@link #summaryRetention()}: a day of sessions for the coach's chart. */
+  public static final Duration DEFAULT_SUMMARY_RETENTION = Duration.ofHours(24);
+  /** Shortest {@link #summaryRetention()}: the session endpoint answers for whole hours. */
+  public static final Duration MIN_SUMMARY_RETENTION = Duration.ofHours(1);
+  /** Longest {@link #summaryRetention()}: a row a minute per athlete, about 30 bytes each. */
+  public static final Duration MAX_SUMMARY_RETENTION = Duration.ofDays(30);
 
   /** Default of {@link #maxPastAge()}. */
   public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(30);
@@ -172,7 +190,8 @@ public record TopologySettings(
         registryRetryLimit,
         registryMaxParked,
         maxLateness,
-        deadLetterMaxBytes);
+        deadLetterMaxBytes,
+        summaryRetention);
   }
 
   /** These settings with another {@link #deadLetterMaxBytes()} (lowered at start to fit the topic). */
@@ -190,13 +209,14 @@ public record TopologySettings(
         registryRetryLimit,
         registryMaxParked,
         maxLateness,
-        bytes);
+        bytes,
+        summaryRetention);
   }
 
   /**
    * The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts, 30 days of
    * past age, 10 minutes of registry retries, 5,000 waiting records per athlete, 15 minutes of
-   * lateness, 512 KiB dead letters.
+   * lateness, 512 KiB dead letters, 24 hours of session summaries.
    */
   public static TopologySettings defaults() {
     return new TopologySettings(
@@ -212,7 +232,8 @@ public record TopologySettings(
         DEFAULT_REGISTRY_RETRY_LIMIT,
         DEFAULT_REGISTRY_MAX_PARKED,
         DEFAULT_MAX_LATENESS,
-        DEFAULT_DEAD_LETTER_MAX_BYTES);
+        DEFAULT_DEAD_LETTER_MAX_BYTES,
+        DEFAULT_SUMMARY_RETENTION);
   }
 
   /**
@@ -246,7 +267,8 @@ public record TopologySettings(
         duration(values, TOPOLOGY_PREFIX + "registry-retry-limit"),
         integer(values, TOPOLOGY_PREFIX + "registry-max-parked"),
         duration(values, TOPOLOGY_PREFIX + "max-lateness"),
-        integer(values, TOPOLOGY_PREFIX + "dead-letter-max-bytes"));
+        integer(values, TOPOLOGY_PREFIX + "dead-letter-max-bytes"),
+        duration(values, TOPOLOGY_PREFIX + "summary-retention"));
   }
 
   /** Every setting as key -> value. */
@@ -265,6 +287,7 @@ public record TopologySettings(
     out.put(TOPOLOGY_PREFIX + "registry-max-parked", Integer.toString(registryMaxParked));
     out.put(TOPOLOGY_PREFIX + "max-lateness", Durations.format(maxLateness));
     out.put(TOPOLOGY_PREFIX + "dead-letter-max-bytes", Integer.toString(deadLetterMaxBytes));
+    out.put(TOPOLOGY_PREFIX + "summary-retention", Durations.format(summaryRetention));
     return out;
   }
 

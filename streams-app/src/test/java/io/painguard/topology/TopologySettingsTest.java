@@ -29,6 +29,18 @@ class TopologySettingsTest {
   }
 
   @Test
+  void summaryRetentionDefaultsToADayAndARetentionOutsideAnHourToThirtyDaysIsRefusedInOneSentence() {
+    assertThat(TopologySettings.fromProperties(Map.of()).summaryRetention()).isEqualTo(Duration.ofHours(24));
+    assertThat(TopologySettings.fromProperties(Map.of("painguard.topology.summary-retention", "6h")).summaryRetention())
+        .isEqualTo(Duration.ofHours(6));
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.summary-retention", "30m")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("painguard.topology.summary-retention must be between 1h and 30d, got 30m.");
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.summary-retention", "a day")))
+        .hasMessageStartingWith("painguard.topology.summary-retention must be a duration");
+  }
+
+  @Test
   void withTopicsChangesTheTopicNamesAndKeepsEveryOtherSetting() {
     TopologySettings tuned = TopologySettings.fromProperties(Map.of("painguard.topology.max-lateness", "20m"));
 

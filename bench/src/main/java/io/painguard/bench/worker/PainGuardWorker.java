@@ -106,7 +106,10 @@ final class PainGuardWorker implements Worker {
 
   @Override
   public Map<String, Long> counters() {
-    return Map.of("deadLetters", deadLetters.total());
+    // Rows of the per-minute session summary: the phase's counters set them beside the records read.
+    return Map.of(
+        "deadLetters", deadLetters.total(),
+        "summaryMinutesWritten", deadLetters.arrivals().summaryMinutesWritten());
   }
 
   @Override
