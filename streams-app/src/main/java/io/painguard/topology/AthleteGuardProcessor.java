@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * replay produces the same alerts.
  *
  * <p><b>Erasure.</b> A tombstone on the profiles topic (an {@link AthleteSignal.Erase}) deletes the
- * athlete's state and recent alerts from both stores -- and so, by tombstones on their compacted
+ * athlete's state, recent alerts and the acknowledgements of those alerts (notes included) from
+ * the three stores -- and so, by tombstones on their compacted
  * changelogs, from Kafka -- and nothing more is emitted for them. A later record for the same id
  * starts afresh, as for an athlete never seen.
  *
@@ -81,6 +82,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
   private ProcessorContext<String, ExertionAlert> context;
   private KeyValueStore<String, byte[]> states;
   private KeyValueStore<String, byte[]> alerts;
+  private KeyValueStore<String, byte[]> acknowledgements;
   private long eventClock = Long.MIN_VALUE;
   private long plausibleEventTime = Long.MIN_VALUE;
   private SweepSchedule sweeps;
@@ -100,6 +102,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     this.context = context;
     this.states = context.getStateStore(PainGuardTopology.ATHLETE_STATE_STORE);
     this.alerts = context.getStateStore(PainGuardTopology.ATHLETE_ALERTS_STORE);
+    this.acknowledgements = context.getStateStore(PainGuardTopology.ACKNOWLEDGEMENTS_STORE);
     this.sweeps = SweepSchedule.restore(context.getStateStore(PainGuardTopology.SWEEP_SCHEDULE_STORE), tickIntervalMillis);
     if (context.appConfigs().get(PainGuardStreamsConfig.DEAD_LETTER_COUNTER) instanceof DeadLetterCounter c) {
       this.counters = c.arrivals();
@@ -178,14 +181,16 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
 
   /** Deletes everything kept about the athlete; says so with the id alone. */
   private void erase(String athleteId) {
-    boolean known = states.get(athleteId) != null || alerts.get(athleteId) != null;
+    boolean known =
+        states.get(athleteId) != null || alerts.get(athleteId) != null || acknowledgements.get(athleteId) != null;
     states.delete(athleteId);
     alerts.delete(athleteId);
+    acknowledgements.delete(athleteId);
     counters.erased();
     LOG.info(
         "Athlete {} erased: {}",
         athleteId,
-        known ? "their state and recent alerts are deleted" : "nothing was kept about them");
+        known ? "their state, recent alerts and acknowledgements are deleted" : "nothing was kept about them");
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.painguard.topology;
 
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainReport;
@@ -30,12 +31,14 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * activity-events  --decode+validate--\
  * pain-reports     --decode+validate---+--&gt; merge --+--&gt; dead letters --bound--&gt; painguard-dlq
- * athlete-profiles --decode+validate--/             |
+ * athlete-profiles --decode+validate--/             |                          ^
+ * alert-acknowledgements --decode+validate--/       +--&gt; acknowledgements --&gt; acknowledgements
+ *                                                   |      (store alert-acknowledgements; unknown alert -&gt; dead letter)
  *                                                   +--&gt; signals --&gt; athlete-guard --&gt; exertion-alerts
  *                                                                   (stores athlete-state, athlete-alerts)
  * </pre>
  *
- * All three inputs are keyed by athleteId and co-partitioned, so one stateful processor sees every
+ * All four inputs are keyed by athleteId and co-partitioned, so one stateful processor sees every
  * input of an athlete in order, with one store read and one write per record, and no repartition
  * topic. Values are decoded in the sources by a deserializer that never throws ({@link
  * IncomingDeserializer}), so a bad record becomes a dead letter instead of stopping the app, and
@@ -60,6 +63,15 @@ public final class PainGuardTopology {
 
   /** Key-value store: the task's sweep schedule ({@link SweepSchedule}), one key per task. */
   public static final String SWEEP_SCHEDULE_STORE = "sweep-schedule";
+
+  /**
+   * Key-value store: athleteId -> {@link AlertAcknowledgements#encode()} bytes (the newest
+   * acknowledgements of the athlete's alerts, oldest first).
+   */
+  public static final String ACKNOWLEDGEMENTS_STORE = "alert-acknowledgements";
+
+  /** Name of the processor node that keeps acknowledgements. */
+  public static final String ACKNOWLEDGEMENTS_PROCESSOR = "acknowledgements";
 
   /** Name of the stateful processor node. */
   public static final String GUARD_PROCESSOR = "athlete-guard";
@@ -126,6 +138,10 @@ public final class PainGuardTopology {
     decoders.put(settings.athleteProfilesTopic(),
         new InputDecoder<>(AthleteProfile.class, deserializer(serdes, AthleteProfile.class, serdeConfig),
             validator::problem, AthleteSignal.Profile::new));
+    decoders.put(settings.acknowledgementsTopic(),
+        new InputDecoder<>(AlertAcknowledgement.class,
+            deserializer(serdes, AlertAcknowledgement.class, serdeConfig),
+            validator::problem, AthleteSignal.Acknowledged::new));
     EventTimeExtractor eventTime = new EventTimeExtractor(validator, clock);
     RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit(), settings.registryMaxParked());
     builder.addStateStore(
@@ -143,17 +159,34 @@ public final class PainGuardTopology {
     KStream<byte[], Decoded> profiles =
         decoded(builder, "profile", profilesTopic, profilesTopic, decoders, waits, unavailable, eventTime,
             deadLetters);
+    KStream<byte[], Decoded> acknowledgements =
+        decoded(builder, "acknowledgement", settings.acknowledgementsTopic(), profilesTopic, decoders, waits,
+            unavailable, eventTime, deadLetters);
 
     Map<String, KStream<byte[], Decoded>> outcome =
         activity
             .merge(pain, Named.as("merge-pain"))
             .merge(profiles, Named.as("merge-profiles"))
+            .merge(acknowledgements, Named.as("merge-acknowledgements"))
             .split(Named.as("decoded-"))
             .branch((key, decoded) -> decoded.isDeadLetter(), Branched.as("dead-letters"))
+            .branch((key, decoded) -> decoded.isAcknowledgement(), Branched.as("acknowledgements"))
             .defaultBranch(Branched.as("signals"));
+
+    builder.addStateStore(store(ATHLETE_ALERTS_STORE));
+    builder.addStateStore(store(ACKNOWLEDGEMENTS_STORE));
+    KStream<byte[], Decoded> unknownAlerts =
+        outcome
+            .get("decoded-acknowledgements")
+            .process(
+                AcknowledgementProcessor::new,
+                Named.as(ACKNOWLEDGEMENTS_PROCESSOR),
+                ACKNOWLEDGEMENTS_STORE,
+                ATHLETE_ALERTS_STORE);
 
     outcome
         .get("decoded-dead-letters")
+        .merge(unknownAlerts, Named.as("merge-unknown-alerts"))
         .process(
             () -> new DeadLetterWriter(deadLetters.fallbacks(), settings.deadLetterMaxBytes()),
             Named.as("dead-letter-writer"))
@@ -163,7 +196,6 @@ public final class PainGuardTopology {
 
     AthleteGuard guard = new AthleteGuard(rules);
     builder.addStateStore(store(ATHLETE_STATE_STORE));
-    builder.addStateStore(store(ATHLETE_ALERTS_STORE));
     builder.addStateStore(store(SWEEP_SCHEDULE_STORE));
     outcome
         .get("decoded-signals")
@@ -173,7 +205,8 @@ public final class PainGuardTopology {
             Named.as(GUARD_PROCESSOR),
             ATHLETE_STATE_STORE,
             ATHLETE_ALERTS_STORE,
-            SWEEP_SCHEDULE_STORE)
+            SWEEP_SCHEDULE_STORE,
+            ACKNOWLEDGEMENTS_STORE)
         .to(
             settings.exertionAlertsTopic(),
             Produced.with(Serdes.String(), serdes.serdeFor(ExertionAlert.class, serdeConfig)).withName("alert-sink"));
