@@ -67,7 +67,12 @@ import org.slf4j.LoggerFactory;
  * store ({@link MinuteRows}): one write per athlete-minute, not per record.
  *
  * <p><b>Erasure.</b> A tombstone on the profiles topic (an {@link AthleteSignal.Erase}) deletes the
+<<<<<<< HEAD
  * athlete's state, recent alerts and session minutes from the three stores -- and so, by tombstones on their compacted
+=======
+ * athlete's state, recent alerts and the acknowledgements of those alerts (notes included) from
+ * the three stores -- and so, by tombstones on their compacted
+>>>>>>> acks
  * changelogs, from Kafka -- and nothing more is emitted for them. A later record for the same id
  * starts afresh, as for an athlete never seen.
  *
@@ -88,6 +93,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
   private ProcessorContext<String, ExertionAlert> context;
   private KeyValueStore<String, byte[]> states;
   private KeyValueStore<String, byte[]> alerts;
+  private KeyValueStore<String, byte[]> acknowledgements;
   private long eventClock = Long.MIN_VALUE;
   private long plausibleEventTime = Long.MIN_VALUE;
   private SweepSchedule sweeps;
@@ -108,6 +114,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     this.context = context;
     this.states = context.getStateStore(PainGuardTopology.ATHLETE_STATE_STORE);
     this.alerts = context.getStateStore(PainGuardTopology.ATHLETE_ALERTS_STORE);
+    this.acknowledgements = context.getStateStore(PainGuardTopology.ACKNOWLEDGEMENTS_STORE);
     this.sweeps = SweepSchedule.restore(context.getStateStore(PainGuardTopology.SWEEP_SCHEDULE_STORE), tickIntervalMillis);
     if (context.appConfigs().get(PainGuardStreamsConfig.DEAD_LETTER_COUNTER) instanceof DeadLetterCounter c) {
       this.counters = c.arrivals();
@@ -191,15 +198,24 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
 
   /** Deletes everything kept about the athlete; says so with the id alone. */
   private void erase(String athleteId) {
-    boolean known = states.get(athleteId) != null || alerts.get(athleteId) != null;
+    boolean known =
+        states.get(athleteId) != null || alerts.get(athleteId) != null || acknowledgements.get(athleteId) != null;
     states.delete(athleteId);
     alerts.delete(athleteId);
+<<<<<<< HEAD
     minutes.erase(athleteId);
+=======
+    acknowledgements.delete(athleteId);
+>>>>>>> acks
     counters.erased();
     LOG.info(
         "Athlete {} erased: {}",
         athleteId,
+<<<<<<< HEAD
         known ? "their state, recent alerts and session minutes are deleted" : "nothing was kept about them");
+=======
+        known ? "their state, recent alerts and acknowledgements are deleted" : "nothing was kept about them");
+>>>>>>> acks
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Map;
  * painguard.topics.athlete-profiles    athlete-profiles
  * painguard.topics.exertion-alerts     exertion-alerts
  * painguard.topics.dead-letters        painguard-dlq
+ * painguard.topics.alert-acknowledgements alert-acknowledgements
  * painguard.topology.tick-interval     60s   event time between sweeps for due alerts
  * painguard.topology.max-future-skew   24h   payload timestamps further ahead of the wall clock are invalid
  * painguard.topology.max-past-age      30d   payload timestamps further behind the wall clock are invalid (0 = no limit)
@@ -32,6 +33,8 @@ import java.util.Map;
  * painguard.topology.summary-retention 24h    how long each athlete's per-minute session summary is kept
  * </pre>
  *
+ * @param acknowledgementsTopic coaches' acknowledgements of alerts: a fourth input, co-partitioned
+ *     with the other three, read into {@link PainGuardTopology#ACKNOWLEDGEMENTS_STORE}
  * @param tickInterval event time between two sweeps of the athlete store for anything due
  *     (resolution, inactivity, staleness, end of a cooldown)
  * @param maxFutureSkew how far ahead of the wall clock a payload timestamp may be
@@ -66,6 +69,7 @@ public record TopologySettings(
     String athleteProfilesTopic,
     String exertionAlertsTopic,
     String deadLetterTopic,
+    String acknowledgementsTopic,
     Duration tickInterval,
     Duration maxFutureSkew,
     int recentAlerts,
@@ -82,7 +86,8 @@ public record TopologySettings(
   public TopologySettings {
     for (String topic :
         new String[] {
-          activityEventsTopic, painReportsTopic, athleteProfilesTopic, exertionAlertsTopic, deadLetterTopic
+          activityEventsTopic, painReportsTopic, athleteProfilesTopic, exertionAlertsTopic, deadLetterTopic,
+          acknowledgementsTopic
         }) {
       if (topic == null || topic.isBlank() || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
         throw new IllegalArgumentException(
@@ -174,15 +179,28 @@ public record TopologySettings(
   /**
    * These settings with other topic names: what tests and the bench need (a run's own topics),
    * without restating every other setting -- so a setting added later takes its value here too.
+   * The acknowledgements topic stays as it is (see the six-name overload).
    */
   public TopologySettings withTopics(
       String activityEvents, String painReports, String athleteProfiles, String exertionAlerts, String deadLetters) {
+    return withTopics(activityEvents, painReports, athleteProfiles, exertionAlerts, deadLetters, acknowledgementsTopic);
+  }
+
+  /** These settings with other topic names, the acknowledgements topic's included. */
+  public TopologySettings withTopics(
+      String activityEvents,
+      String painReports,
+      String athleteProfiles,
+      String exertionAlerts,
+      String deadLetters,
+      String acknowledgements) {
     return new TopologySettings(
         activityEvents,
         painReports,
         athleteProfiles,
         exertionAlerts,
         deadLetters,
+        acknowledgements,
         tickInterval,
         maxFutureSkew,
         recentAlerts,
@@ -202,6 +220,7 @@ public record TopologySettings(
         athleteProfilesTopic,
         exertionAlertsTopic,
         deadLetterTopic,
+        acknowledgementsTopic,
         tickInterval,
         maxFutureSkew,
         recentAlerts,
@@ -225,6 +244,7 @@ public record TopologySettings(
         ContractTopics.ATHLETE_PROFILES,
         ContractTopics.EXERTION_ALERTS,
         ContractTopics.DEAD_LETTERS,
+        ContractTopics.ALERT_ACKNOWLEDGEMENTS,
         Duration.ofSeconds(60),
         Duration.ofDays(1),
         10,
@@ -260,6 +280,7 @@ public record TopologySettings(
         values.get(TOPICS_PREFIX + "athlete-profiles"),
         values.get(TOPICS_PREFIX + "exertion-alerts"),
         values.get(TOPICS_PREFIX + "dead-letters"),
+        values.get(TOPICS_PREFIX + "alert-acknowledgements"),
         duration(values, TOPOLOGY_PREFIX + "tick-interval"),
         duration(values, TOPOLOGY_PREFIX + "max-future-skew"),
         integer(values, TOPOLOGY_PREFIX + "recent-alerts"),
@@ -279,6 +300,7 @@ public record TopologySettings(
     out.put(TOPICS_PREFIX + "athlete-profiles", athleteProfilesTopic);
     out.put(TOPICS_PREFIX + "exertion-alerts", exertionAlertsTopic);
     out.put(TOPICS_PREFIX + "dead-letters", deadLetterTopic);
+    out.put(TOPICS_PREFIX + "alert-acknowledgements", acknowledgementsTopic);
     out.put(TOPOLOGY_PREFIX + "tick-interval", Durations.format(tickInterval));
     out.put(TOPOLOGY_PREFIX + "max-future-skew", Durations.format(maxFutureSkew));
     out.put(TOPOLOGY_PREFIX + "recent-alerts", Integer.toString(recentAlerts));
@@ -291,9 +313,17 @@ public record TopologySettings(
     return out;
   }
 
-  /** The three input topics. */
+  /** The three input topics of athlete data (what the health checks and meters follow). */
   public java.util.List<String> inputTopics() {
     return java.util.List.of(activityEventsTopic, painReportsTopic, athleteProfilesTopic);
+  }
+
+  /**
+   * Every topic the topology reads: the three inputs and the acknowledgements, which must all be
+   * co-partitioned so an athlete's records and acknowledgements meet in one task.
+   */
+  public java.util.List<String> sourceTopics() {
+    return java.util.List.of(activityEventsTopic, painReportsTopic, athleteProfilesTopic, acknowledgementsTopic);
   }
 
   private static Duration duration(Map<String, String> values, String key) {
