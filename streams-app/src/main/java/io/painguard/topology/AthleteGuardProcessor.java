@@ -202,20 +202,15 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
         states.get(athleteId) != null || alerts.get(athleteId) != null || acknowledgements.get(athleteId) != null;
     states.delete(athleteId);
     alerts.delete(athleteId);
-<<<<<<< HEAD
     minutes.erase(athleteId);
-=======
     acknowledgements.delete(athleteId);
->>>>>>> acks
     counters.erased();
     LOG.info(
         "Athlete {} erased: {}",
         athleteId,
-<<<<<<< HEAD
-        known ? "their state, recent alerts and session minutes are deleted" : "nothing was kept about them");
-=======
-        known ? "their state, recent alerts and acknowledgements are deleted" : "nothing was kept about them");
->>>>>>> acks
+        known
+            ? "their state, recent alerts, session minutes and acknowledgements are deleted"
+            : "nothing was kept about them");
   }
 
   /**
