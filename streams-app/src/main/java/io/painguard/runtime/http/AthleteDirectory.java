@@ -2,16 +2,20 @@ package io.painguard.runtime.http;
 
 import io.painguard.events.ExertionAlert;
 import io.painguard.rules.AthleteStatus;
+import java.time.Duration;
 import java.util.List;
 
 /** Where the API finds athletes: this instance's state stores, or the instance that owns them. */
 public interface AthleteDirectory {
 
   /** The answer for one athlete. */
-  sealed interface Lookup permits Found, Unknown, Elsewhere, Unavailable {}
+  sealed interface Lookup permits Found, Unknown, Elsewhere, Unavailable, Session {}
 
   /** This instance owns the athlete and has a state for them. */
   record Found(AthleteStatus status, List<ExertionAlert> recentAlerts) implements Lookup {}
+
+  /** This instance owns the athlete and has their session ({@link #session}). */
+  record Session(AthleteStatus status, SessionView view) implements Lookup {}
 
   /** This instance owns the athlete's partition and has never seen them. */
   record Unknown() implements Lookup {}
@@ -23,6 +27,15 @@ public interface AthleteDirectory {
   record Unavailable(String reason) implements Lookup {}
 
   Lookup find(String athleteId);
+
+  /**
+   * The athlete's session over the {@code span} up to the later of the wall clock and their own
+   * newest event time, routed as {@link #find}: {@link Session} when this instance owns them.
+   */
+  Lookup session(String athleteId, Duration span);
+
+  /** The longest span {@link #session} answers for: the minutes store's retention. */
+  Duration sessionRetention();
 
   /**
    * Athletes held by this instance that are in a pain episode or have an alert open, at most

@@ -117,6 +117,9 @@ class ApiDescriptionTest {
     bodies.put("Alert", AlertView.class);
     bodies.put("Recommendation", AlertView.RecommendationView.class);
     bodies.put("Exertion", AlertView.ExertionView.class);
+    bodies.put("Session", SessionView.class);
+    bodies.put("SessionMinute", SessionView.MinuteView.class);
+    bodies.put("SessionPainReport", SessionView.PainReportView.class);
 
     // Then the described properties are the record's components, no more, no fewer
     bodies.forEach(
