@@ -211,7 +211,9 @@ public final class PainGuardApp implements AutoCloseable {
         new AssignedInputs(() -> streams, HostInfo.buildFromEndpoint(applicationServer), topics.inputTopics()),
         health,
         healthSettings.checkInterval()).start();
-    api.directory(new StreamsAthleteDirectory(created, HostInfo.buildFromEndpoint(applicationServer), rules));
+    api.directory(
+        new StreamsAthleteDirectory(
+            created, HostInfo.buildFromEndpoint(applicationServer), rules, topics, Clock.systemUTC()));
     created.start();
     LOG.info(
         "PainGuard started: HTTP API and dashboard on port {}, application.server {}",

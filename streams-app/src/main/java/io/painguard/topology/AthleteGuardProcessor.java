@@ -67,12 +67,8 @@ import org.slf4j.LoggerFactory;
  * store ({@link MinuteRows}): one write per athlete-minute, not per record.
  *
  * <p><b>Erasure.</b> A tombstone on the profiles topic (an {@link AthleteSignal.Erase}) deletes the
-<<<<<<< HEAD
- * athlete's state, recent alerts and session minutes from the three stores -- and so, by tombstones on their compacted
-=======
- * athlete's state, recent alerts and the acknowledgements of those alerts (notes included) from
- * the three stores -- and so, by tombstones on their compacted
->>>>>>> acks
+ * athlete's state, recent alerts, session minutes and the acknowledgements of those alerts (notes
+ * included) from the four stores -- and so, by tombstones on their compacted
  * changelogs, from Kafka -- and nothing more is emitted for them. A later record for the same id
  * starts afresh, as for an athlete never seen.
  *

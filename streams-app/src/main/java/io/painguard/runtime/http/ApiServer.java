@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * GET /api/wording                 the words for every symbol the API shows (see Wording)
  * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
  * GET /api/athletes/{id}/alerts    recent alerts, newest first
+ * GET /api/athletes/{id}/session   the last ?hours=N (default 3) minute by minute, with pain reports and alerts
  * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
  *                                  (503 beyond painguard.http.sse-max-clients open streams)
  * GET /                            the dashboard (static; it asks the API with the token it is given)
@@ -61,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
   private static final int MAX_ID_LENGTH = 256;
   /** At most this many athletes in one listing; {@code complete:false} says when more matched. */
   private static final int EPISODE_LIMIT = 500;
+  private static final int DEFAULT_SESSION_HOURS = 3;
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
           + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -150,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/wording", this::wording);
     app.get("/api/athletes/{id}", ctx -> athlete(ctx, false));
     app.get("/api/athletes/{id}/alerts", ctx -> athlete(ctx, true));
+    app.get("/api/athletes/{id}/session", this::session);
     app.sse(STREAM_PATH, client -> hub.subscribe(client, client.ctx().attribute(CALLER)));
     app.get("/", this::dashboard);
     ApiDocs.routes(app, CSP);
@@ -315,6 +318,48 @@ public final class ApiServer implements AutoCloseable {
       // Unknown, or another coach's athlete: a coach cannot tell the two apart.
       throw caller.isAdmin() && lookup instanceof AthleteDirectory.Unknown ? ApiError.notFound() : ApiError.forbidden();
     }
+  }
+
+  /** {@code GET /api/athletes/{id}/session?hours=N}: answered, forwarded and refused as {@link #athlete}. */
+  private void session(Context ctx) {
+    Caller caller = ctx.attribute(CALLER);
+    String athleteId = ctx.pathParam("id");
+    if (athleteId.isBlank() || athleteId.length() > MAX_ID_LENGTH) {
+      throw caller.isAdmin() ? ApiError.notFound() : ApiError.forbidden();
+    }
+    AthleteDirectory d = directoryOrUnavailable();
+    int hours = sessionHours(ctx.queryParam("hours"), d.sessionRetention());
+    AthleteDirectory.Lookup lookup = d.session(athleteId, java.time.Duration.ofHours(hours));
+    if (lookup instanceof AthleteDirectory.Elsewhere elsewhere) {
+      forward(ctx, elsewhere.hostPort(), "/api/athletes/" + encode(athleteId) + "/session?hours=" + hours);
+    } else if (lookup instanceof AthleteDirectory.Unavailable unavailable) {
+      throw ApiError.unavailable(unavailable.reason());
+    } else if (lookup instanceof AthleteDirectory.Session found && caller.maySee(found.status().coachId())) {
+      ctx.json(found.view());
+    } else {
+      throw caller.isAdmin() && lookup instanceof AthleteDirectory.Unknown ? ApiError.notFound() : ApiError.forbidden();
+    }
+  }
+
+  /** The {@code hours} asked for: 3 when absent, a whole number from 1 to the retention's hours. */
+  static int sessionHours(String asked, java.time.Duration retention) {
+    int most = (int) Math.max(1, retention.toHours());
+    if (asked == null || asked.isBlank()) {
+      return Math.min(DEFAULT_SESSION_HOURS, most);
+    }
+    try {
+      int hours = Integer.parseInt(asked.trim());
+      if (hours >= 1 && hours <= most) {
+        return hours;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new ApiError(
+        400,
+        "bad_request",
+        "hours must be a whole number from 1 to " + most
+            + " (the session summary's retention, painguard.topology.summary-retention).");
   }
 
   private void forward(Context ctx, String hostPort, String path) {

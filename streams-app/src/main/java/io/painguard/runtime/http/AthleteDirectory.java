@@ -2,13 +2,14 @@ package io.painguard.runtime.http;
 
 import io.painguard.events.ExertionAlert;
 import io.painguard.rules.AthleteStatus;
+import java.time.Duration;
 import java.util.List;
 
 /** Where the API finds athletes: this instance's state stores, or the instance that owns them. */
 public interface AthleteDirectory {
 
   /** The answer for one athlete. */
-  sealed interface Lookup permits Found, Unknown, Elsewhere, Unavailable {}
+  sealed interface Lookup permits Found, Unknown, Elsewhere, Unavailable, Session {}
 
   /**
    * This instance owns the athlete and has a state for them; {@code recentAlerts} oldest first (in
@@ -18,6 +19,9 @@ public interface AthleteDirectory {
 
   /** Athletes held here, neediest first ({@link Need}); {@code cut} when more matched the limit. */
   record Listing(List<Found> athletes, boolean cut) {}
+
+  /** This instance owns the athlete and has their session ({@link #session}). */
+  record Session(AthleteStatus status, SessionView view) implements Lookup {}
 
   /** This instance owns the athlete's partition and has never seen them. */
   record Unknown() implements Lookup {}
@@ -29,6 +33,15 @@ public interface AthleteDirectory {
   record Unavailable(String reason) implements Lookup {}
 
   Lookup find(String athleteId);
+
+  /**
+   * The athlete's session over the {@code span} up to the later of the wall clock and their own
+   * newest event time, routed as {@link #find}: {@link Session} when this instance owns them.
+   */
+  Lookup session(String athleteId, Duration span);
+
+  /** The longest span {@link #session} answers for: the minutes store's retention. */
+  Duration sessionRetention();
 
   /**
    * Athletes held by this instance that the caller may see, neediest first, at most {@code limit}

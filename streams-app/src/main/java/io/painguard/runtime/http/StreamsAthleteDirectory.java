@@ -5,7 +5,13 @@ import io.painguard.rules.AthleteState;
 import io.painguard.rules.AthleteStatus;
 import io.painguard.rules.GuidanceSettings;
 import io.painguard.topology.PainGuardTopology;
+import io.painguard.rules.MinuteSummary;
+import io.painguard.rules.SessionMinutes;
 import io.painguard.topology.RecentAlerts;
+import io.painguard.topology.TopologySettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +26,10 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.WindowKeyQuery;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,38 +44,59 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final GuidanceSettings guidance;
+  private final TopologySettings topology;
+  private final SessionMinutes sessionMinutes;
+  private final Clock clock;
 
-  public StreamsAthleteDirectory(KafkaStreams streams, HostInfo self, GuidanceSettings guidance) {
+  public StreamsAthleteDirectory(
+      KafkaStreams streams, HostInfo self, GuidanceSettings guidance, TopologySettings topology, Clock clock) {
     this.streams = streams;
     this.self = self;
     this.guidance = guidance;
+    this.topology = topology;
+    this.sessionMinutes = new SessionMinutes(guidance, topology.maxLateness());
+    this.clock = clock;
   }
 
-  @Override
-  public Lookup find(String athleteId) {
+  /**
+   * Where the athlete's stores are: {@code partition} when this instance owns them, else {@code
+   * answer} (Elsewhere or Unavailable).
+   */
+  private record Route(Lookup answer, int partition) {}
+
+  private Route route(String athleteId) {
     KeyQueryMetadata owner;
     try {
       owner =
           streams.queryMetadataForKey(
               PainGuardTopology.ATHLETE_STATE_STORE, athleteId, Serdes.String().serializer());
     } catch (RuntimeException e) {
-      return new Unavailable("Kafka Streams is " + streams.state() + ".");
+      return new Route(new Unavailable("Kafka Streams is " + streams.state() + "."), -1);
     }
     if (owner == null
         || owner == KeyQueryMetadata.NOT_AVAILABLE
         || owner.activeHost() == null
         || HostInfo.unavailable().equals(owner.activeHost())) {
-      return new Unavailable("No instance owns this athlete right now (rebalancing).");
+      return new Route(new Unavailable("No instance owns this athlete right now (rebalancing)."), -1);
     }
     if (!self.equals(owner.activeHost())) {
-      return new Elsewhere(owner.activeHost().host() + ":" + owner.activeHost().port());
+      return new Route(new Elsewhere(owner.activeHost().host() + ":" + owner.activeHost().port()), -1);
+    }
+    return new Route(null, owner.partition());
+  }
+
+  @Override
+  public Lookup find(String athleteId) {
+    Route route = route(athleteId);
+    if (route.answer() != null) {
+      return route.answer();
     }
     try {
-      byte[] state = get(PainGuardTopology.ATHLETE_STATE_STORE, athleteId, owner.partition());
+      byte[] state = get(PainGuardTopology.ATHLETE_STATE_STORE, athleteId, route.partition());
       if (state == null) {
         return new Unknown();
       }
-      byte[] alerts = get(PainGuardTopology.ATHLETE_ALERTS_STORE, athleteId, owner.partition());
+      byte[] alerts = get(PainGuardTopology.ATHLETE_ALERTS_STORE, athleteId, route.partition());
       AthleteStatus status = AthleteStatus.of(athleteId, AthleteState.decode(state, guidance), guidance);
       return new Found(status, RecentAlerts.decode(alerts));
     } catch (StoreUnavailable e) {
@@ -78,26 +107,87 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
     }
   }
 
+  @Override
+  public Lookup session(String athleteId, Duration span) {
+    Route route = route(athleteId);
+    if (route.answer() != null) {
+      return route.answer();
+    }
+    try {
+      byte[] stored = get(PainGuardTopology.ATHLETE_STATE_STORE, athleteId, route.partition());
+      if (stored == null) {
+        return new Unknown();
+      }
+      AthleteState state = AthleteState.decode(stored, guidance);
+      long to = Math.max(clock.millis(), state.clock());
+      long from = to - span.toMillis();
+      List<MinuteSummary> finished = minutes(athleteId, route.partition(), from, to);
+      byte[] alerts = get(PainGuardTopology.ATHLETE_ALERTS_STORE, athleteId, route.partition());
+      SessionView view =
+          SessionView.of(
+              athleteId,
+              from,
+              to,
+              finished,
+              sessionMinutes.unfinished(state),
+              SessionMinutes.reportsBetween(state, from, to),
+              RecentAlerts.decode(alerts));
+      return new Session(AthleteStatus.of(athleteId, state, guidance), view);
+    } catch (StoreUnavailable e) {
+      return new Unavailable(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Stored state or minutes of athlete {} are unreadable: {}", athleteId, e.getMessage());
+      return new Unavailable("The stored state of this athlete cannot be read.");
+    }
+  }
+
+  @Override
+  public Duration sessionRetention() {
+    return topology.summaryRetention();
+  }
+
+  /** The final minutes the owner's minutes store holds for the athlete, starting in [from, to]. */
+  private List<MinuteSummary> minutes(String athleteId, int partition, long from, long to) {
+    StateQueryRequest<WindowStoreIterator<byte[]>> request =
+        StateQueryRequest.inStore(PainGuardTopology.ATHLETE_MINUTES_STORE)
+            .withQuery(
+                WindowKeyQuery.<String, byte[]>withKeyAndWindowStartRange(
+                    athleteId, Instant.ofEpochMilli(SessionMinutes.minuteOf(from)), Instant.ofEpochMilli(to)))
+            .withPartitions(Set.of(partition))
+            .requireActive();
+    QueryResult<WindowStoreIterator<byte[]>> answer = answer(request, partition);
+    List<MinuteSummary> rows = new ArrayList<>();
+    try (WindowStoreIterator<byte[]> it = answer.getResult()) {
+      it.forEachRemaining(row -> rows.add(MinuteSummary.decode(row.key, row.value)));
+    }
+    return rows;
+  }
+
   private byte[] get(String store, String athleteId, int partition) {
     StateQueryRequest<byte[]> request =
         StateQueryRequest.inStore(store)
             .withQuery(KeyQuery.<String, byte[]>withKey(athleteId))
             .withPartitions(Set.of(partition))
             .requireActive();
-    StateQueryResult<byte[]> result;
+    return answer(request, partition).getResult();
+  }
+
+  /** One partition's answer, or StoreUnavailable saying why there is none. */
+  private <R> QueryResult<R> answer(StateQueryRequest<R> request, int partition) {
+    StateQueryResult<R> result;
     try {
       result = streams.query(request);
     } catch (RuntimeException e) {
       throw new StoreUnavailable("Kafka Streams is " + streams.state() + ".");
     }
-    QueryResult<byte[]> answer = result.getPartitionResults().get(partition);
+    QueryResult<R> answer = result.getPartitionResults().get(partition);
     if (answer == null || answer.isFailure()) {
       throw new StoreUnavailable(
           "The store of this athlete is not queryable right now"
               + (answer == null ? "" : " (" + answer.getFailureReason() + ")")
               + ".");
     }
-    return answer.getResult();
+    return answer;
   }
 
   @Override

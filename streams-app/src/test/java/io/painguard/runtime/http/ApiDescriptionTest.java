@@ -119,6 +119,9 @@ class ApiDescriptionTest {
     bodies.put("Exertion", AlertView.ExertionView.class);
     bodies.put("Need", Need.class);
     bodies.put("AlertLabels", AlertView.Labels.class);
+    bodies.put("Session", SessionView.class);
+    bodies.put("SessionMinute", SessionView.MinuteView.class);
+    bodies.put("SessionPainReport", SessionView.PainReportView.class);
 
     // Then the described properties are the record's components, no more, no fewer
     bodies.forEach(

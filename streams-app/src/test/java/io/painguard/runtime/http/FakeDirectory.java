@@ -20,6 +20,9 @@ final class FakeDirectory implements AthleteDirectory {
   final List<String> others = new ArrayList<>();
   Lookup everyLookup;
   final List<String> asked = new ArrayList<>();
+  /** The spans {@link #session} was asked for. */
+  final List<java.time.Duration> spans = new ArrayList<>();
+  java.time.Duration retention = java.time.Duration.ofHours(24);
 
   FakeDirectory with(String athleteId, String coachId, Severity open, ExertionAlert... alerts) {
     athletes.put(athleteId, new Found(status(athleteId, coachId, open), List.of(alerts)));
@@ -72,6 +75,25 @@ final class FakeDirectory implements AthleteDirectory {
     }
     Found found = athletes.get(athleteId);
     return found == null ? new Unknown() : found;
+  }
+
+  /** The athlete's session: their recent alerts, no minutes. */
+  @Override
+  public Lookup session(String athleteId, java.time.Duration span) {
+    spans.add(span);
+    Lookup found = find(athleteId);
+    if (!(found instanceof Found f)) {
+      return found;
+    }
+    long to = Instant.parse("2025-03-03T09:00:00Z").toEpochMilli();
+    return new Session(
+        f.status(),
+        SessionView.of(athleteId, to - span.toMillis(), to, List.of(), List.of(), List.of(), f.recentAlerts()));
+  }
+
+  @Override
+  public java.time.Duration sessionRetention() {
+    return retention;
   }
 
   /** Every athlete is "in an episode" here (the fake's statuses all have pain in force). */
