@@ -23,7 +23,8 @@ public record AlertView(
     String activityType,
     RecommendationView recommendation,
     ExertionView observed,
-    boolean profileEstimated) {
+    boolean profileEstimated,
+    List<AcknowledgementView> acknowledgements) {
 
   /** What to do instead, from the alert's {@link Recommendation}. */
   public record RecommendationView(
@@ -73,7 +74,18 @@ public record AlertView(
                 e.getHeartRateReservePct(),
                 e.getSecondsAboveCeiling(),
                 e.getWindowSeconds()),
-        a.getProfileEstimated());
+        a.getProfileEstimated(),
+        List.of());
+  }
+
+  /**
+   * This alert with its acknowledgements from {@code kept} (oldest first). A view made by {@link
+   * #of} has none: the live stream shows new alerts, which no one has acknowledged yet.
+   */
+  public AlertView withAcknowledgements(io.painguard.topology.AlertAcknowledgements kept) {
+    return new AlertView(alertId, athleteId, coachId, eventTime, state, severity, reasons, painLevel, painReportId,
+        activityType, recommendation, observed, profileEstimated,
+        kept.forAlert(alertId).stream().map(AcknowledgementView::of).toList());
   }
 
   static String iso(Instant t) {

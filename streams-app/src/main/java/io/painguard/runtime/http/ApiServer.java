@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * GET /metrics                     Prometheus text                               (no auth)
  * GET /api/athletes                athletes in a pain episode or with an open alert, visible to the caller
  * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
- * GET /api/athletes/{id}/alerts    recent alerts, newest first
+ * GET /api/athletes/{id}/alerts    recent alerts, newest first, each with its acknowledgements
+ * POST /api/athletes/{id}/alerts/{alertId}/acknowledgements  acknowledge an alert with a note
+ *                                  (201 once readable; see AcknowledgementRoute)
  * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
  *                                  (503 beyond painguard.http.sse-max-clients open streams)
  * GET /                            the dashboard (static; it asks the API with the token it is given)
@@ -69,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
   private final AlertStreamHub hub;
   private final ObjectMapper json;
   private final InstanceForwarder forwarder;
+  private final AcknowledgementRoute acknowledgements;
   private volatile AthleteDirectory directory;
   private volatile Supplier<HealthStatus> health;
   private Javalin javalin;
@@ -91,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
     this.hub = hub;
     this.json = json;
     this.forwarder = new InstanceForwarder(settings.forwardTimeout());
+    this.acknowledgements = new AcknowledgementRoute(forwarder, json, java.time.Clock.systemUTC(), MAX_ID_LENGTH);
   }
 
   /**
@@ -99,6 +103,11 @@ public final class ApiServer implements AutoCloseable {
    */
   public void health(Supplier<HealthStatus> health) {
     this.health = health;
+  }
+
+  /** Where acknowledgements are written; until set, acknowledging answers 503. */
+  public void acknowledgements(AcknowledgementLog log) {
+    acknowledgements.log(log);
   }
 
   /** Where athletes are looked up; until set, athlete queries answer 503. */
@@ -145,6 +154,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/athletes", this::episodes);
     app.get("/api/athletes/{id}", ctx -> athlete(ctx, false));
     app.get("/api/athletes/{id}/alerts", ctx -> athlete(ctx, true));
+    app.post(AcknowledgementRoute.PATH, ctx -> acknowledgements.handle(ctx, ctx.attribute(CALLER), directoryOrUnavailable()));
     app.sse(STREAM_PATH, client -> hub.subscribe(client, client.ctx().attribute(CALLER)));
     app.get("/", this::dashboard);
     ApiDocs.routes(app, CSP);
@@ -297,14 +307,14 @@ public final class ApiServer implements AutoCloseable {
       if (alerts) {
         List<AlertView> newestFirst = new ArrayList<>();
         for (ExertionAlert alert : found.recentAlerts()) {
-          newestFirst.add(0, AlertView.of(alert));
+          newestFirst.add(0, AlertView.of(alert).withAcknowledgements(found.acknowledgements()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("athleteId", athleteId);
         body.put("alerts", newestFirst);
         ctx.json(body);
       } else {
-        ctx.json(AthleteView.of(found.status()));
+        ctx.json(AthleteView.of(found.status(), found.recentAlerts(), found.acknowledgements()));
       }
     } else {
       // Unknown, or another coach's athlete: a coach cannot tell the two apart.
@@ -328,7 +338,7 @@ public final class ApiServer implements AutoCloseable {
     AthleteDirectory d = directoryOrUnavailable();
     List<AthleteView> athletes = new ArrayList<>();
     try {
-      d.localInEpisode(caller, EPISODE_LIMIT).forEach(s -> athletes.add(AthleteView.of(s)));
+      d.localInEpisode(caller, EPISODE_LIMIT).forEach(s -> athletes.add(withOpenAlert(d, s)));
     } catch (IllegalStateException e) {
       throw ApiError.unavailable(e.getMessage());
     }
@@ -352,6 +362,17 @@ public final class ApiServer implements AutoCloseable {
     }
     athletes.sort(EPISODE_ORDER);
     ctx.json(new EpisodeList(athletes, complete));
+  }
+
+  /**
+   * The athlete's view, with the acknowledgement of their open alert when one is open (looked up
+   * for those athletes only: the store reads are per athlete).
+   */
+  private static AthleteView withOpenAlert(AthleteDirectory d, io.painguard.rules.AthleteStatus s) {
+    if (s.openSeverity() != null && d.find(s.athleteId()) instanceof AthleteDirectory.Found found) {
+      return AthleteView.of(s, found.recentAlerts(), found.acknowledgements());
+    }
+    return AthleteView.of(s);
   }
 
   /** Most severe open alert first, then highest pain, then by id. */

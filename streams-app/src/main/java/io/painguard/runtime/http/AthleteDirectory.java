@@ -2,6 +2,7 @@ package io.painguard.runtime.http;
 
 import io.painguard.events.ExertionAlert;
 import io.painguard.rules.AthleteStatus;
+import io.painguard.topology.AlertAcknowledgements;
 import java.util.List;
 
 /** Where the API finds athletes: this instance's state stores, or the instance that owns them. */
@@ -10,8 +11,18 @@ public interface AthleteDirectory {
   /** The answer for one athlete. */
   sealed interface Lookup permits Found, Unknown, Elsewhere, Unavailable {}
 
-  /** This instance owns the athlete and has a state for them. */
-  record Found(AthleteStatus status, List<ExertionAlert> recentAlerts) implements Lookup {}
+  /**
+   * This instance owns the athlete and has a state for them.
+   *
+   * @param recentAlerts oldest first
+   * @param acknowledgements of the athlete's alerts, oldest first
+   */
+  record Found(AthleteStatus status, List<ExertionAlert> recentAlerts, AlertAcknowledgements acknowledgements)
+      implements Lookup {
+    public Found(AthleteStatus status, List<ExertionAlert> recentAlerts) {
+      this(status, recentAlerts, AlertAcknowledgements.NONE);
+    }
+  }
 
   /** This instance owns the athlete's partition and has never seen them. */
   record Unknown() implements Lookup {}

@@ -42,10 +42,27 @@ public record AthleteView(
   /**
    * The most severe alert open for the athlete (an open referral outranks any effort alert): RAISED,
    * ESCALATED or UPDATED and not yet RESOLVED.
+   *
+   * @param acknowledgement the newest acknowledgement of that alert (the newest of the athlete's
+   *     recent alerts with the open severity that is not RESOLVED), null when none
    */
-  public record OpenAlertView(String severity, String state, List<String> reasons, String openedAt) {}
+  public record OpenAlertView(
+      String severity, String state, List<String> reasons, String openedAt, AcknowledgementView acknowledgement) {}
 
+  /** The view without acknowledgements (openAlert.acknowledgement null). */
   public static AthleteView of(AthleteStatus s) {
+    return of(s, List.of(), io.painguard.topology.AlertAcknowledgements.NONE);
+  }
+
+  /**
+   * The view with the newest acknowledgement of the open alert.
+   *
+   * @param recentAlerts the athlete's recent alerts, oldest first
+   */
+  public static AthleteView of(
+      AthleteStatus s,
+      List<io.painguard.events.ExertionAlert> recentAlerts,
+      io.painguard.topology.AlertAcknowledgements acknowledgements) {
     Boolean above =
         s.lastIntensityHrrPct() == null || s.ceilingHrrPct() == null
             ? null
@@ -75,11 +92,30 @@ public record AthleteView(
                 s.openSeverity().name(),
                 s.openState() == null ? null : s.openState().name(),
                 s.openReasons() == null ? List.of() : s.openReasons().stream().map(Enum::name).toList(),
-                AlertView.iso(s.openedAt())),
+                AlertView.iso(s.openedAt()),
+                openAlertId(s, recentAlerts)
+                    .flatMap(acknowledgements::newest)
+                    .map(AcknowledgementView::of)
+                    .orElse(null)),
         s.referralSince() == null
             ? null
             : new ReferralView(
                 AlertView.iso(s.referralSince()), s.referralReasons().stream().map(Enum::name).toList()));
+  }
+
+  /**
+   * The id of the open alert: the newest recent alert with the open severity that is not RESOLVED
+   * (an escalation or an update is a new alert, with an id of its own, to acknowledge anew).
+   */
+  static java.util.Optional<String> openAlertId(
+      AthleteStatus s, List<io.painguard.events.ExertionAlert> recentAlertsOldestFirst) {
+    for (int i = recentAlertsOldestFirst.size() - 1; i >= 0; i--) {
+      io.painguard.events.ExertionAlert a = recentAlertsOldestFirst.get(i);
+      if (a.getSeverity() == s.openSeverity() && a.getState() != io.painguard.events.AlertState.RESOLVED) {
+        return java.util.Optional.of(a.getAlertId());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Whether the athlete belongs on a dashboard's "in an episode" list. */

@@ -3,6 +3,7 @@ package io.painguard.runtime.http;
 import io.painguard.rules.AthleteState;
 import io.painguard.rules.AthleteStatus;
 import io.painguard.rules.GuidanceSettings;
+import io.painguard.topology.AlertAcknowledgements;
 import io.painguard.topology.PainGuardTopology;
 import io.painguard.topology.RecentAlerts;
 import java.util.ArrayList;
@@ -68,12 +69,22 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
       }
       byte[] alerts = get(PainGuardTopology.ATHLETE_ALERTS_STORE, athleteId, owner.partition());
       AthleteStatus status = AthleteStatus.of(athleteId, AthleteState.decode(state, guidance), guidance);
-      return new Found(status, RecentAlerts.decode(alerts));
+      return new Found(status, RecentAlerts.decode(alerts), acknowledgements(athleteId, owner.partition()));
     } catch (StoreUnavailable e) {
       return new Unavailable(e.getMessage());
     } catch (IllegalArgumentException e) {
       LOG.warn("Stored state of athlete {} is unreadable: {}", athleteId, e.getMessage());
       return new Unavailable("The stored state of this athlete cannot be read.");
+    }
+  }
+
+  /** Unreadable acknowledgements (a format from a newer build) hide nothing else about the athlete. */
+  private AlertAcknowledgements acknowledgements(String athleteId, int partition) {
+    try {
+      return AlertAcknowledgements.decode(get(PainGuardTopology.ACKNOWLEDGEMENTS_STORE, athleteId, partition));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Acknowledgements of athlete {} are unreadable: {}", athleteId, e.getMessage());
+      return AlertAcknowledgements.NONE;
     }
   }
 
