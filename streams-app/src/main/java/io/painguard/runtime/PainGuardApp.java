@@ -82,6 +82,7 @@ public final class PainGuardApp implements AutoCloseable {
   private AlertStreamHub hub;
   private ApiServer api;
   private AlertFeed feed;
+  private KafkaAcknowledgementLog acknowledgements;
   private volatile KafkaStreams streams;
   private String applicationServer;
 
@@ -183,6 +184,10 @@ public final class PainGuardApp implements AutoCloseable {
             topics.exertionAlertsTopic(),
             runtime.startupTimeout(),
             alert -> hub.publish(AlertView.of(alert)));
+
+    acknowledgements =
+        new KafkaAcknowledgementLog(config.kafkaProperties(), config.serdeConfig(), topics.acknowledgementsTopic());
+    api.acknowledgements(acknowledgements);
 
     Topology topology =
         TopologyMeters.instrument(
@@ -397,6 +402,7 @@ public final class PainGuardApp implements AutoCloseable {
     quietly(hub); // ends the open event streams, so the HTTP server can stop at once
     quietly(api);
     quietly(feed);
+    quietly(acknowledgements);
     KafkaStreams s = streams;
     if (s != null) {
       boolean clean = s.close(GroupExitOnClose.options(config.kafkaProperties(), runtime.shutdownTimeout()));

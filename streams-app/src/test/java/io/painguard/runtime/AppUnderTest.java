@@ -18,7 +18,9 @@ final class AppUnderTest implements AutoCloseable {
   static final String COACH_A = "coach-a-token-it";
   static final String COACH_B = "coach-b-token-it";
   /** The topic setting names under painguard.topics. */
-  static final String[] CONTRACT = {"activity-events", "pain-reports", "athlete-profiles", "exertion-alerts", "dead-letters"};
+  static final String[] CONTRACT = {
+    "activity-events", "pain-reports", "athlete-profiles", "exertion-alerts", "dead-letters", "alert-acknowledgements"
+  };
 
   final String run;
   final PainGuardApp app;

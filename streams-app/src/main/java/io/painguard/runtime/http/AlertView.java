@@ -32,7 +32,8 @@ public record AlertView(
     ExertionView observed,
     boolean profileEstimated,
     String firstStep,
-    Labels labels) {
+    Labels labels,
+    List<AcknowledgementView> acknowledgements) {
 
   /** The alert's symbols in words, from the wording table. */
   public record Labels(String activity, List<String> alternatives, List<String> selfCare) {}
@@ -96,7 +97,8 @@ public record AlertView(
         new Labels(
             Wording.label(a.getActivityType()),
             r == null ? List.of() : labels(r.getAlternativeActivities()),
-            r == null ? List.of() : labels(r.getSelfCare())));
+            r == null ? List.of() : labels(r.getSelfCare())),
+        List.of());
   }
 
   /**
@@ -124,6 +126,16 @@ public record AlertView(
 
   private static List<String> labels(List<? extends Enum<?>> values) {
     return values == null ? List.of() : values.stream().map(Wording::label).toList();
+  }
+
+  /**
+   * This alert with its acknowledgements from {@code kept} (oldest first). A view made by {@link
+   * #of} has none: the live stream shows new alerts, which no one has acknowledged yet.
+   */
+  public AlertView withAcknowledgements(io.painguard.topology.AlertAcknowledgements kept) {
+    return new AlertView(alertId, athleteId, coachId, eventTime, state, severity, reasons, painLevel, painReportId,
+        activityType, recommendation, observed, profileEstimated, firstStep, labels,
+        kept.forAlert(alertId).stream().map(AcknowledgementView::of).toList());
   }
 
   static String iso(Instant t) {

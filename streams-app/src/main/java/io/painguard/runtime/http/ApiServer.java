@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  *                                  neediest first ({@link Need}); ?all=true: every athlete held
  * GET /api/wording                 the words for every symbol the API shows (see Wording)
  * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
- * GET /api/athletes/{id}/alerts    recent alerts, newest first
+ * GET /api/athletes/{id}/alerts    recent alerts, newest first, each with its acknowledgements
  * GET /api/athletes/{id}/session   the last ?hours=N (default 3) minute by minute, with pain reports and alerts
+ * POST /api/athletes/{id}/alerts/{alertId}/acknowledgements  acknowledge an alert with a note
+ *                                  (201 once readable; see AcknowledgementRoute)
  * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
  *                                  (503 beyond painguard.http.sse-max-clients open streams)
  * GET /                            the dashboard (static; it asks the API with the token it is given)
@@ -74,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
   private final AlertStreamHub hub;
   private final ObjectMapper json;
   private final InstanceForwarder forwarder;
+  private final AcknowledgementRoute acknowledgements;
   private volatile AthleteDirectory directory;
   private volatile Supplier<HealthStatus> health;
   private Javalin javalin;
@@ -96,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
     this.hub = hub;
     this.json = json;
     this.forwarder = new InstanceForwarder(settings.forwardTimeout());
+    this.acknowledgements = new AcknowledgementRoute(forwarder, json, java.time.Clock.systemUTC(), MAX_ID_LENGTH);
   }
 
   /**
@@ -104,6 +108,11 @@ public final class ApiServer implements AutoCloseable {
    */
   public void health(Supplier<HealthStatus> health) {
     this.health = health;
+  }
+
+  /** Where acknowledgements are written; until set, acknowledging answers 503. */
+  public void acknowledgements(AcknowledgementLog log) {
+    acknowledgements.log(log);
   }
 
   /** Where athletes are looked up; until set, athlete queries answer 503. */
@@ -153,6 +162,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/athletes/{id}", ctx -> athlete(ctx, false));
     app.get("/api/athletes/{id}/alerts", ctx -> athlete(ctx, true));
     app.get("/api/athletes/{id}/session", this::session);
+    app.post(AcknowledgementRoute.PATH, ctx -> acknowledgements.handle(ctx, ctx.attribute(CALLER), directoryOrUnavailable()));
     app.sse(STREAM_PATH, client -> hub.subscribe(client, client.ctx().attribute(CALLER)));
     app.get("/", this::dashboard);
     ApiDocs.routes(app, CSP);
@@ -305,14 +315,14 @@ public final class ApiServer implements AutoCloseable {
       if (alerts) {
         List<AlertView> newestFirst = new ArrayList<>();
         for (ExertionAlert alert : found.recentAlerts()) {
-          newestFirst.add(0, AlertView.of(alert));
+          newestFirst.add(0, AlertView.of(alert).withAcknowledgements(found.acknowledgements()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("athleteId", athleteId);
         body.put("alerts", newestFirst);
         ctx.json(body);
       } else {
-        ctx.json(AthleteView.of(found.status(), found.recentAlerts()));
+        ctx.json(AthleteView.of(found.status(), found.recentAlerts(), found.acknowledgements()));
       }
     } else {
       // Unknown, or another coach's athlete: a coach cannot tell the two apart.
@@ -381,7 +391,7 @@ public final class ApiServer implements AutoCloseable {
     boolean complete;
     try {
       AthleteDirectory.Listing local = d.localAthletes(caller, all, EPISODE_LIMIT);
-      local.athletes().forEach(f -> athletes.add(AthleteView.of(f.status(), f.recentAlerts())));
+      local.athletes().forEach(f -> athletes.add(AthleteView.of(f.status(), f.recentAlerts(), f.acknowledgements())));
       complete = !local.cut();
     } catch (IllegalStateException e) {
       throw ApiError.unavailable(e.getMessage());

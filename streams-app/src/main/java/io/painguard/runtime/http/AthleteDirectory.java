@@ -2,6 +2,7 @@ package io.painguard.runtime.http;
 
 import io.painguard.events.ExertionAlert;
 import io.painguard.rules.AthleteStatus;
+import io.painguard.topology.AlertAcknowledgements;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,10 +13,18 @@ public interface AthleteDirectory {
   sealed interface Lookup permits Found, Unknown, Elsewhere, Unavailable, Session {}
 
   /**
-   * This instance owns the athlete and has a state for them; {@code recentAlerts} oldest first (in
-   * a {@link Listing}, loaded only for athletes with an alert open).
+   * This instance owns the athlete and has a state for them.
+   *
+   * @param recentAlerts oldest first (in a {@link Listing}, loaded only for athletes with an alert
+   *     open)
+   * @param acknowledgements of the athlete's alerts, oldest first
    */
-  record Found(AthleteStatus status, List<ExertionAlert> recentAlerts) implements Lookup {}
+  record Found(AthleteStatus status, List<ExertionAlert> recentAlerts, AlertAcknowledgements acknowledgements)
+      implements Lookup {
+    public Found(AthleteStatus status, List<ExertionAlert> recentAlerts) {
+      this(status, recentAlerts, AlertAcknowledgements.NONE);
+    }
+  }
 
   /** Athletes held here, neediest first ({@link Need}); {@code cut} when more matched the limit. */
   record Listing(List<Found> athletes, boolean cut) {}

@@ -6,6 +6,7 @@ import io.painguard.rules.AthleteStatus;
 import io.painguard.rules.FirstStep;
 import io.painguard.rules.HeartRateZone;
 import io.painguard.rules.Wording;
+import io.painguard.topology.AlertAcknowledgements;
 import java.util.List;
 
 /**
@@ -64,20 +65,29 @@ public record AthleteView(
    * @param alertId the id of the newest record of that alert among the recent alerts (null when it
    *     has aged out of them)
    * @param firstStep one line: what to do first
+   * @param acknowledgement the newest acknowledgement of that record, null when none
    */
   public record OpenAlertView(
-      String severity, String state, List<String> reasons, String openedAt, String alertId, String firstStep) {}
+      String severity,
+      String state,
+      List<String> reasons,
+      String openedAt,
+      String alertId,
+      String firstStep,
+      AcknowledgementView acknowledgement) {}
 
-  /** The view without the alert records (the open alert's id stays unknown). */
+  /** The view without the alert records (the open alert's id stays unknown, and unacknowledged). */
   public static AthleteView of(AthleteStatus s) {
-    return of(s, List.of());
+    return of(s, List.of(), AlertAcknowledgements.NONE);
   }
 
   /**
    * @param recentAlerts the athlete's recent alerts, oldest first, for the open alert's id and
    *     first step
+   * @param acknowledgements the athlete's acknowledgements, for the open alert's newest one
    */
-  public static AthleteView of(AthleteStatus s, List<ExertionAlert> recentAlerts) {
+  public static AthleteView of(
+      AthleteStatus s, List<ExertionAlert> recentAlerts, AlertAcknowledgements acknowledgements) {
     Boolean above =
         s.lastIntensityHrrPct() == null || s.ceilingHrrPct() == null
             ? null
@@ -93,7 +103,8 @@ public record AthleteView(
             AlertView.iso(s.painReportedAt()),
             s.painTrend() == null ? null : s.painTrend().name(),
             Wording.pain(s.painLevel()));
-    OpenAlertView open = s.openSeverity() == null ? null : openAlert(s, newestOpen(recentAlerts, s));
+    OpenAlertView open =
+        s.openSeverity() == null ? null : openAlert(s, newestOpen(recentAlerts, s), acknowledgements);
     return new AthleteView(
         s.athleteId(),
         s.coachId(),
@@ -115,18 +126,25 @@ public record AthleteView(
             ? null
             : new ReferralView(
                 AlertView.iso(s.referralSince()), s.referralReasons().stream().map(Enum::name).toList()),
-        // Acknowledgements are not known here: an alert counts until one is attached (see Need).
-        Need.of(s));
+        // An acknowledged effort alert stops counting; a referral counts until it closes (see Need).
+        Need.of(
+            open == null ? null : open.severity(),
+            open != null && open.acknowledgement() != null,
+            s.painActive() && s.painLevel() > 0));
   }
 
-  private static OpenAlertView openAlert(AthleteStatus s, ExertionAlert record) {
+  private static OpenAlertView openAlert(
+      AthleteStatus s, ExertionAlert record, AlertAcknowledgements acknowledgements) {
     return new OpenAlertView(
         s.openSeverity().name(),
         s.openState() == null ? null : s.openState().name(),
         s.openReasons() == null ? List.of() : s.openReasons().stream().map(Enum::name).toList(),
         AlertView.iso(s.openedAt()),
         record == null ? null : record.getAlertId(),
-        record == null ? FirstStep.of(s.openSeverity(), s.openReasons()) : FirstStep.of(record));
+        record == null ? FirstStep.of(s.openSeverity(), s.openReasons()) : FirstStep.of(record),
+        record == null
+            ? null
+            : acknowledgements.newest(record.getAlertId()).map(AcknowledgementView::of).orElse(null));
   }
 
   /**

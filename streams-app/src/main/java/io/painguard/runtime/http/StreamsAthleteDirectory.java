@@ -4,6 +4,7 @@ import io.painguard.events.ExertionAlert;
 import io.painguard.rules.AthleteState;
 import io.painguard.rules.AthleteStatus;
 import io.painguard.rules.GuidanceSettings;
+import io.painguard.topology.AlertAcknowledgements;
 import io.painguard.topology.PainGuardTopology;
 import io.painguard.rules.MinuteSummary;
 import io.painguard.rules.SessionMinutes;
@@ -98,7 +99,7 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
       }
       byte[] alerts = get(PainGuardTopology.ATHLETE_ALERTS_STORE, athleteId, route.partition());
       AthleteStatus status = AthleteStatus.of(athleteId, AthleteState.decode(state, guidance), guidance);
-      return new Found(status, RecentAlerts.decode(alerts));
+      return new Found(status, RecentAlerts.decode(alerts), acknowledgements(athleteId, route.partition()));
     } catch (StoreUnavailable e) {
       return new Unavailable(e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -163,6 +164,16 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
     return rows;
   }
 
+  /** Unreadable acknowledgements (a format from a newer build) hide nothing else about the athlete. */
+  private AlertAcknowledgements acknowledgements(String athleteId, int partition) {
+    try {
+      return AlertAcknowledgements.decode(get(PainGuardTopology.ACKNOWLEDGEMENTS_STORE, athleteId, partition));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Acknowledgements of athlete {} are unreadable: {}", athleteId, e.getMessage());
+      return AlertAcknowledgements.NONE;
+    }
+  }
+
   private byte[] get(String store, String athleteId, int partition) {
     StateQueryRequest<byte[]> request =
         StateQueryRequest.inStore(store)
@@ -223,7 +234,11 @@ public final class StreamsAthleteDirectory implements AthleteDirectory {
     found.sort(NEED_ORDER);
     List<Found> listed = new ArrayList<>(Math.min(limit, found.size()));
     for (Held h : found.subList(0, Math.min(limit, found.size()))) {
-      listed.add(new Found(h.status(), h.status().openSeverity() == null ? List.of() : alertsOrNone(h)));
+      // Alerts and acknowledgements only where an alert is open: they name it and decide its need.
+      listed.add(
+          h.status().openSeverity() == null
+              ? new Found(h.status(), List.of())
+              : new Found(h.status(), alertsOrNone(h), acknowledgements(h.status().athleteId(), h.partition())));
     }
     return new Listing(listed, found.size() > limit);
   }

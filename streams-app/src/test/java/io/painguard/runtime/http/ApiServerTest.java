@@ -391,11 +391,13 @@ class ApiServerTest {
   }
 
   @Test
-  void dashboardIsServedWithAStrictContentSecurityPolicy() throws Exception {
+  void dashboardIsServedWithAStrictContentSecurityPolicyAndItsChartLibrary() throws Exception {
     Server s = withAthletes();
 
     HttpResponse<String> page = s.client().get("/?token=whatever", null);
-    HttpResponse<String> script = s.client().get("/dashboard/dashboard.js", null);
+    HttpResponse<String> script = s.client().get("/dashboard/js/main.js", null);
+    HttpResponse<String> chart = s.client().get("/webjars/uplot/dist/uPlot.iife.min.js", null);
+    HttpResponse<String> icon = s.client().get("/dashboard/favicon.svg", null);
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<title>PainGuard coach dashboard</title>", "not a diagnosis");
@@ -403,6 +405,13 @@ class ApiServerTest {
     assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("EventSource");
+    assertThat(script.headers().firstValue("Content-Type").orElse("")).as("a module needs a JavaScript type").contains("javascript");
+    // uPlot from its webjar, without the version in the path, and an icon so no load ends in a 404
+    assertThat(chart.statusCode()).isEqualTo(200);
+    assertThat(chart.body()).contains("uPlot");
+    assertThat(page.body()).contains("/webjars/uplot/dist/uPlot.iife.min.js", "/dashboard/favicon.svg");
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type").orElse("")).contains("svg");
   }
 
   private static void awaitSubscribers(AlertStreamHub hub, int n) {
