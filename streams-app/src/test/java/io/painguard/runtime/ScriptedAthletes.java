@@ -24,8 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Scripted athletes for the dashboard's browser tests, one per need the team view ranks: each
- * (HRrest 60, HRmax 180) reports pain, then does one activity at one heart rate, with event times
- * in the recent past, produced onto a test run's input topics ({@code <contract name>-<run>}).
+ * (HRrest 60, HRmax 180) reports pain, then does one activity at one heart rate from then until
+ * now, so what they raise stays open until {@code alerts.resolve-after} has passed on the wall
+ * clock; produced onto a test run's input topics ({@code <contract name>-<run>}).
  */
 final class ScriptedAthletes implements AutoCloseable {
 
@@ -36,42 +37,41 @@ final class ScriptedAthletes implements AutoCloseable {
       List<Limb> radiatesTo,
       List<Movement> triggers,
       ActivityType activity,
-      int heartRateBpm,
-      int seconds) {
+      int heartRateBpm) {
 
     /** Pins and needles down the left leg, then a walk: an open medical referral. */
     static Script referral() {
       return new Script(4, List.of(PainSensation.PINS_AND_NEEDLES), List.of(Limb.LEFT_LEG), List.of(),
-          ActivityType.WALKING, 100, 90);
+          ActivityType.WALKING, 100);
     }
 
-    /** Severe pain (8/10), then two minutes' running at 160 bpm: STOP_ACTIVITY. */
+    /** Severe pain (8/10), then running at 160 bpm (50 %HRR ceiling: 120 bpm): STOP_ACTIVITY. */
     static Script stop() {
       return hardRun(8);
     }
 
-    /** Moderate pain (5/10), then two minutes' running at 160 bpm (60 %HRR ceiling: 132 bpm): REDUCE_INTENSITY. */
+    /** Moderate pain (5/10), then running at 160 bpm (60 %HRR ceiling: 132 bpm): REDUCE_INTENSITY. */
     static Script reduce() {
       return hardRun(5);
     }
 
     /** Mild pain (2/10) brought on by jumping, then an easy run (running involves jumping): ADVISORY. */
     static Script advisory() {
-      return new Script(2, List.of(), List.of(), List.of(Movement.JUMPING), ActivityType.RUNNING, 100, 90);
+      return new Script(2, List.of(), List.of(), List.of(Movement.JUMPING), ActivityType.RUNNING, 100);
     }
 
     /** Mild pain (3/10) and an easy walk: in pain, no alert. */
     static Script inPain() {
-      return new Script(3, List.of(), List.of(), List.of(), ActivityType.WALKING, 100, 90);
+      return new Script(3, List.of(), List.of(), List.of(), ActivityType.WALKING, 100);
     }
 
     /** No pain report, an easy walk: nothing to do. */
     static Script fine() {
-      return new Script(0, List.of(), List.of(), List.of(), ActivityType.WALKING, 100, 90);
+      return new Script(0, List.of(), List.of(), List.of(), ActivityType.WALKING, 100);
     }
 
     private static Script hardRun(int level) {
-      return new Script(level, List.of(), List.of(), List.of(), ActivityType.RUNNING, 160, 120);
+      return new Script(level, List.of(), List.of(), List.of(), ActivityType.RUNNING, 160);
     }
   }
 
@@ -88,8 +88,13 @@ final class ScriptedAthletes implements AutoCloseable {
     this.producer = new KafkaProducer<>(config, new StringSerializer(), values);
   }
 
-  /** The athlete's profile, their report (none at level 0) {@code ago} before now, then the activity. */
+  /** The athlete's profile, their report (none at level 0) {@code ago} before now, then the activity until now. */
   void play(String athleteId, String coachId, Script script, Duration ago) {
+    play(athleteId, coachId, script, ago, ago);
+  }
+
+  /** As {@link #play(String, String, Script, Duration)}, with the activity lasting only {@code activeFor}. */
+  void play(String athleteId, String coachId, Script script, Duration ago, Duration activeFor) {
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(ago);
     send("athlete-profiles", athleteId,
         AthleteProfile.newBuilder()
@@ -112,7 +117,7 @@ final class ScriptedAthletes implements AutoCloseable {
               .setNote(EpisodeProducer.NOTE)
               .build());
     }
-    activity(athleteId, start, script.activity(), script.heartRateBpm(), script.seconds());
+    activity(athleteId, start, script.activity(), script.heartRateBpm(), (int) activeFor.toSeconds());
   }
 
   /** Only samples: {@code seconds} of the activity at the heart rate, starting {@code ago} before now. */
