@@ -68,12 +68,15 @@ function renderSummary(a) {
   const pain = a.pain || {};
   parts.push(pain.active ? (pain.label || 'Pain ' + pain.level + '/10') : 'No pain reported');
   const intensity = a.intensity || {};
-  const activity = intensity.activityLabel || (intensity.activity && intensity.activity !== 'UNKNOWN' ? activityLabel(intensity.activity) : null);
+  const activity = intensity.activity && intensity.activity !== 'UNKNOWN'
+    ? intensity.activityLabel || activityLabel(intensity.activity)
+    : null;
   if (activity) {
     parts.push(activity);
   }
   if (intensity.heartRateBpm) {
-    parts.push(intensity.heartRateBpm + (intensity.ceilingHeartRateBpm ? ' of ' + intensity.ceilingHeartRateBpm : '') + ' bpm');
+    const referral = a.need && a.need.rank >= 50;
+    parts.push(intensity.heartRateBpm + (intensity.ceilingHeartRateBpm && !referral ? ' of ' + intensity.ceilingHeartRateBpm : '') + ' bpm');
   }
   $('athlete-summary').textContent = parts.join(' · ');
 }

@@ -12,7 +12,10 @@ let plot = null;
 let drawn = null;
 let resizeHooked = false;
 
-/** The session's minutes as uPlot's columns; a gap of more than a minute breaks the lines. */
+/**
+ * The session's minutes as uPlot's columns, each at the middle of its minute (so a point sits in
+ * the middle of its shading); a gap of more than a minute breaks the lines.
+ */
 function columns(minutes) {
   const xs = [];
   const avg = [];
@@ -20,7 +23,7 @@ function columns(minutes) {
   const ceiling = [];
   let previous = null;
   minutes.forEach((m) => {
-    const t = Date.parse(m.start) / 1000;
+    const t = Date.parse(m.start) / 1000 + 30;
     if (previous !== null && t - previous > 60) {
       xs.push(previous + 60);
       avg.push(null);
@@ -138,7 +141,7 @@ export function drawSession(container, session, detail) {
     return false;
   }
   const data = columns(minutes);
-  const xRange = range(data[0].concat(list.map((m) => m.t)), 60);
+  const xRange = range(data[0].concat(list.map((m) => m.t)), 45);
   const yRange = range(data[1].concat(data[2], data[3]), 10);
   const bpm = (u, v) => (v === null || v === undefined ? '-' : v + ' bpm');
   const options = Object.assign(sizeFor(container), {

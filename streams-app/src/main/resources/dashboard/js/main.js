@@ -61,9 +61,10 @@ function route() {
 function connect() {
   stop();
   setStatus('connecting', 'Connecting...');
-  source = new EventSource(streamUrl());
-  source.addEventListener('open', () => setStatus('live', 'Live'));
-  source.addEventListener('alert', (event) => {
+  const mine = new EventSource(streamUrl());
+  source = mine;
+  mine.addEventListener('open', () => setStatus('live', 'Live'));
+  mine.addEventListener('alert', (event) => {
     let alert;
     try {
       alert = JSON.parse(event.data);
@@ -75,14 +76,16 @@ function connect() {
       refresh();
     }
   });
-  source.addEventListener('error', () => {
+  mine.addEventListener('error', () => {
+    if (source !== mine) {
+      return; // an event of a stream already stopped (the token was refused, say): not news
+    }
     // EventSource retries by itself unless the server answered with an error status; ask the
     // API whether the token is the reason, and start over if the browser gave up.
     setStatus('reconnecting', 'Reconnecting...');
     refresh();
-    if (source && source.readyState === EventSource.CLOSED) {
-      const closed = source;
-      window.setTimeout(() => { if (currentToken() && source === closed) { connect(); } }, 3000);
+    if (mine.readyState === EventSource.CLOSED) {
+      window.setTimeout(() => { if (currentToken() && source === mine) { connect(); } }, 3000);
     }
   });
   pollTimer = window.setInterval(refresh, POLL_MS);

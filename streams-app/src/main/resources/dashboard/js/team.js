@@ -100,14 +100,17 @@ function fillTile(tile, a) {
   tile.appendChild(painLine);
 
   const intensity = a.intensity || {};
-  const activity = intensity.activityLabel
-    || (intensity.activity && intensity.activity !== 'UNKNOWN' ? activityLabel(intensity.activity) : null);
+  // No activity going on (or one the device could not name): say so rather than "Unknown activity".
+  const known = intensity.activity && intensity.activity !== 'UNKNOWN';
+  const activity = known ? intensity.activityLabel || activityLabel(intensity.activity) : null;
   const z = zone(intensity);
   const effort = el('p', 'effort');
-  effort.appendChild(el('span', 'activity', activity || 'No activity'));
+  effort.appendChild(el('span', 'activity', activity || 'Not active now'));
   if (intensity.heartRateBpm) {
     const hr = el('span', 'zone' + (z ? ' zone-' + z : ''));
-    let text = intensity.heartRateBpm + (intensity.ceilingHeartRateBpm ? ' / ' + intensity.ceilingHeartRateBpm : '') + ' bpm';
+    // A referral says see a provider before training: no ceiling number that reads as a target.
+    const ceiling = n.rank < 50 && intensity.ceilingHeartRateBpm ? ' / ' + intensity.ceilingHeartRateBpm : '';
+    let text = intensity.heartRateBpm + ceiling + ' bpm';
     if (z) {
       text += ' · ' + ZONE_WORDS[z];
     }
