@@ -51,8 +51,8 @@ class DashboardBrowserIT {
   @BeforeAll
   void startAppAndPlayTheAthletes(KafkaStack stack, @TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
-    // Alerts resolve 5 minutes (not 2) after their condition ends on the wall clock: the scripted
-    // athletes' alerts stay open for the whole class, and the recovered athlete's resolves at once.
+    // Alerts resolve 5 minutes (not 2) after their condition ends: the alerts of the athletes who
+    // run until now stay open for the whole class; the recovered athlete's samples resolve theirs.
     under = new AppUnderTest(stack, dir.resolve("state"), Map.of("painguard.rules.alerts.resolve-after", "5m"));
     chromium = new HeadlessChromium(dir);
     browser = chromium.driver;
@@ -80,7 +80,8 @@ class DashboardBrowserIT {
     athletes.play(fine, "coach-a", Script.fine(), ago);
     athletes.play(acknowledged, "coach-a", Script.reduce(), ago);
     athletes.play(otherCoachs, "coach-b", Script.reduce(), ago);
-    under.painfulHardRunThenRecovery(resolved, "coach-a");
+    athletes.play(resolved, "coach-a", Script.reduce(), Duration.ofMinutes(10), Duration.ofMinutes(2));
+    athletes.activity(resolved, Duration.ofMinutes(8), ActivityType.RUNNING, 110, 8 * 60);
   }
 
   @BeforeEach
@@ -260,7 +261,7 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(0)
   void aWrongTokenIsToldSoAndAskedAgain() {
     browser.get(baseUrl() + "/?token=not-a-token");
 
