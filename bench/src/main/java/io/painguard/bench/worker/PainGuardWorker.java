@@ -43,7 +43,8 @@ final class PainGuardWorker implements Worker {
             spec.inputs().get(1),
             spec.inputs().get(2),
             spec.outputs().get(0),
-            spec.outputs().get(1));
+            spec.outputs().get(1),
+            spec.outputs().get(2));
   }
 
   /** Everything the Kafka Streams instance is configured with. */

@@ -419,4 +419,51 @@ class ApiServerTest {
         .until(hub::size, size -> size >= n);
     assertThat(hub.size()).isEqualTo(n);
   }
+
+  @Test
+  void anAcknowledgementIsWrittenWithTheTokensCallerAndAnsweredOnceTheDirectoryShowsIt() throws Exception {
+    // Given a log that the directory follows at once, as the owner's store does
+    Server s = withAthletes();
+    List<io.painguard.events.AlertAcknowledgement> written = new ArrayList<>();
+    s.api().acknowledgements(record -> {
+      written.add(record);
+      AthleteDirectory.Found before = s.directory().athletes.get(record.getAthleteId());
+      s.directory().athletes.put(record.getAthleteId(), new AthleteDirectory.Found(before.status(), before.recentAlerts(),
+          before.acknowledgements().with(io.painguard.topology.Acknowledgement.of(record))));
+    });
+
+    // When coach A acknowledges, claiming in the body to be coach B
+    HttpResponse<String> posted = s.client().post("/api/athletes/ath-a/alerts/al-1/acknowledgements", "coach-a-token",
+        "{\"note\": \" on it \", \"acknowledgedBy\": \"coach-b\"}");
+
+    // Then 201, by coach A, the note trimmed; the GET shows it on the alert and on the open alert
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    assertThat(written).singleElement().satisfies(r -> {
+      assertThat(r.getAcknowledgedBy()).isEqualTo("coach-a");
+      assertThat(r.getNote()).isEqualTo("on it");
+      assertThat(r.getAthleteId()).isEqualTo("ath-a");
+    });
+    JsonNode alerts = json.readTree(s.client().get("/api/athletes/ath-a/alerts", "coach-a-token").body());
+    assertThat(alerts.at("/alerts/1/alertId").asText()).isEqualTo("al-1");
+    assertThat(alerts.at("/alerts/1/acknowledgements/0/note").asText()).isEqualTo("on it");
+    assertThat(alerts.at("/alerts/0/acknowledgements")).isEmpty();
+  }
+
+  @Test
+  void aWriteThatFailsIs503AndOneNotYetReadableIs202() throws Exception {
+    // Given a log that refuses, then one the directory never shows
+    Server s = withAthletes();
+    s.api().acknowledgements(record -> {
+      throw new IllegalStateException("The acknowledgement could not be written to topic 'x' (timeout); try again.");
+    });
+    HttpResponse<String> failed = s.client().post("/api/athletes/ath-a/alerts/al-1/acknowledgements", "admin-token", "{}");
+    s.api().acknowledgements(record -> { });
+    HttpResponse<String> pending = s.client().post("/api/athletes/ath-a/alerts/al-1/acknowledgements", "admin-token", "");
+
+    // Then
+    assertThat(failed.statusCode()).isEqualTo(503);
+    assertThat(json.readTree(failed.body()).get("message").asText()).contains("try again");
+    assertThat(pending.statusCode()).isEqualTo(202);
+    assertThat(json.readTree(pending.body()).get("acknowledgedBy").asText()).isEqualTo("admin");
+  }
 }
