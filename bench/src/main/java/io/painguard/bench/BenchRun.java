@@ -114,7 +114,8 @@ public final class BenchRun {
 
     WorkerSpec appSpec = new WorkerSpec(
         WorkerSpec.PAINGUARD, topics.appId(), asStrings(cluster.clientProperties()), cluster.schemaRegistryUrl(),
-        topics.inputs(), List.of(topics.alerts(), topics.deadLetters()), settings.streamThreads(), true,
+        topics.inputs(), List.of(topics.alerts(), topics.deadLetters(), topics.acknowledgements()),
+        settings.streamThreads(), true,
         appKafka, settings.outputDir().resolve("state").toAbsolutePath().toString());
     Latency latency = null;
     WorkerStats appFinal;

@@ -34,7 +34,8 @@ public final class ContractProvisioner {
         ContractTopics.PAIN_REPORTS,
         ContractTopics.ATHLETE_PROFILES,
         ContractTopics.EXERTION_ALERTS,
-        ContractTopics.DEAD_LETTERS);
+        ContractTopics.DEAD_LETTERS,
+        ContractTopics.ALERT_ACKNOWLEDGEMENTS);
   }
 
   /** Creates the topics and registers the schemas; returns subject -> schema id. */
@@ -55,10 +56,13 @@ public final class ContractProvisioner {
     return registerValueSchemas(schemaRegistryUrl, registryUserInfo);
   }
 
-  /** Creates the missing contract topics ({@code athlete-profiles} compacted); leaves existing ones. */
+  /**
+   * Creates the missing contract topics ({@code athlete-profiles} compacted, {@code
+   * alert-acknowledgements} with the audit trail's retention); leaves existing ones.
+   */
   public static void createTopics(Admin admin, int partitions) {
     for (String topic : topics()) {
-      Topics.createIfAbsent(admin, topic, partitions, ContractTopics.isCompacted(topic));
+      Topics.createIfAbsent(admin, topic, partitions, ContractTopics.creationConfigs(topic));
     }
     log.info("Contract topics ready: {}", topics());
   }

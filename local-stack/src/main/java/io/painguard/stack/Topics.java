@@ -26,15 +26,19 @@ public final class Topics {
    * replication factor, and returns once every partition has a leader.
    */
   public static void createIfAbsent(Admin admin, String name, int partitions, boolean compacted) {
+    createIfAbsent(
+        admin,
+        name,
+        partitions,
+        compacted ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of());
+  }
+
+  /** As {@link #createIfAbsent(Admin, String, int, boolean)}, with the given topic configs. */
+  public static void createIfAbsent(Admin admin, String name, int partitions, Map<String, String> configs) {
     if (partitions < 1) {
       throw new IllegalArgumentException("A topic needs at least one partition, not " + partitions + ".");
     }
-    NewTopic topic =
-        new NewTopic(name, Optional.of(partitions), Optional.empty())
-            .configs(
-                compacted
-                    ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                    : Map.of());
+    NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs);
     try {
       admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

@@ -26,7 +26,8 @@ class LocalStackIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> VALUE_SUBJECTS =
-      List.of("activity-events-value", "pain-reports-value", "athlete-profiles-value", "exertion-alerts-value");
+      List.of("activity-events-value", "pain-reports-value", "athlete-profiles-value", "exertion-alerts-value",
+          "alert-acknowledgements-value");
 
   @TempDir Path dataDir;
 
@@ -51,9 +52,13 @@ class LocalStackIT {
           .containsEntry(ContractTopics.ACTIVITY_EVENTS, TopicConfig.CLEANUP_POLICY_DELETE)
           .containsEntry(ContractTopics.PAIN_REPORTS, TopicConfig.CLEANUP_POLICY_DELETE)
           .containsEntry(ContractTopics.EXERTION_ALERTS, TopicConfig.CLEANUP_POLICY_DELETE)
-          .containsEntry(ContractTopics.DEAD_LETTERS, TopicConfig.CLEANUP_POLICY_DELETE);
+          .containsEntry(ContractTopics.DEAD_LETTERS, TopicConfig.CLEANUP_POLICY_DELETE)
+          .containsEntry(ContractTopics.ALERT_ACKNOWLEDGEMENTS, TopicConfig.CLEANUP_POLICY_DELETE);
+      // the acknowledgements are the audit trail: a year, not the broker's default week
+      assertThat(topicConfig(first.clientProperties(), ContractTopics.ALERT_ACKNOWLEDGEMENTS, TopicConfig.RETENTION_MS_CONFIG))
+          .isEqualTo(Long.toString(ContractTopics.ACKNOWLEDGEMENT_RETENTION_MS));
 
-      // And the four value subjects are registered, with the ids start() reported
+      // And the five value subjects are registered, with the ids start() reported
       assertThat(subjects(first.schemaRegistryUrl())).containsExactlyInAnyOrderElementsOf(VALUE_SUBJECTS);
       firstIds = first.contractSchemaIds();
       assertThat(firstIds).containsOnlyKeys(VALUE_SUBJECTS);
@@ -105,6 +110,13 @@ class LocalStackIT {
       Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
       return configs.entrySet().stream()
           .collect(Collectors.toMap(e -> e.getKey().name(), e -> e.getValue().get(TopicConfig.CLEANUP_POLICY_CONFIG).value()));
+    }
+  }
+
+  private static String topicConfig(Map<String, Object> clientProps, String topic, String key) throws Exception {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try (Admin admin = Admin.create(clientProps)) {
+      return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource).get(key).value();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.contract.ContractTopics;
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainReport;
@@ -33,7 +34,10 @@ class ContractRoundTripTest {
         Arguments.of(ContractTopics.ATHLETE_PROFILES, AthleteProfile.class, Samples.profile()),
         Arguments.of(ContractTopics.ATHLETE_PROFILES, AthleteProfile.class, Samples.minimalProfile()),
         Arguments.of(ContractTopics.EXERTION_ALERTS, ExertionAlert.class, Samples.alert()),
-        Arguments.of(ContractTopics.EXERTION_ALERTS, ExertionAlert.class, Samples.minimalAlert()));
+        Arguments.of(ContractTopics.EXERTION_ALERTS, ExertionAlert.class, Samples.minimalAlert()),
+        Arguments.of(ContractTopics.ALERT_ACKNOWLEDGEMENTS, AlertAcknowledgement.class, Samples.acknowledgement()),
+        Arguments.of(
+            ContractTopics.ALERT_ACKNOWLEDGEMENTS, AlertAcknowledgement.class, Samples.minimalAcknowledgement()));
   }
 
   @ParameterizedTest(name = "{2}")

@@ -87,4 +87,30 @@ class GoldenBytesTest {
         0x00, // source UNKNOWN (index 0)
         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00); // seven null optional fields
   }
+
+  @Test
+  void acknowledgementHasTheExpectedLiteralBytes() {
+    // Given an acknowledgement with a two-character note
+    SpecificAvroSerializer<io.painguard.events.AlertAcknowledgement> serializer = new SpecificAvroSerializer<>();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE), false);
+    io.painguard.events.AlertAcknowledgement ack = io.painguard.events.AlertAcknowledgement.newBuilder()
+        .setAlertId("x")
+        .setAthleteId("a")
+        .setAcknowledgedBy("c")
+        .setAcknowledgedAt(java.time.Instant.ofEpochMilli(2))
+        .setNote("ok")
+        .build();
+
+    // When
+    byte[] bytes = serializer.serialize(ContractTopics.ALERT_ACKNOWLEDGEMENTS, ack);
+
+    // Then the fields in schema order: three strings, the zig-zag time, the note's union branch 1
+    assertThat(bytes).containsExactly(
+        0x00, 0x00, 0x00, 0x00, 0x01, // magic, schema id 1
+        0x02, 'x', // alertId
+        0x02, 'a', // athleteId
+        0x02, 'c', // acknowledgedBy
+        0x04, // acknowledgedAt 2 ms
+        0x02, 0x04, 'o', 'k'); // note: branch 1 (string), length 2
+  }
 }

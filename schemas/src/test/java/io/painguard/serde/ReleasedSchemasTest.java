@@ -3,6 +3,7 @@ package io.painguard.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AlertState;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
@@ -45,12 +46,13 @@ class ReleasedSchemasTest {
       case "PainReport" -> PainReport.getClassSchema();
       case "ActivityEvent" -> ActivityEvent.getClassSchema();
       case "AthleteProfile" -> AthleteProfile.getClassSchema();
+      case "AlertAcknowledgement" -> AlertAcknowledgement.getClassSchema();
       default -> throw new IllegalArgumentException(name);
     };
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ExertionAlert", "PainReport", "ActivityEvent", "AthleteProfile"})
+  @ValueSource(strings = {"ExertionAlert", "PainReport", "ActivityEvent", "AthleteProfile", "AlertAcknowledgement"})
   void currentSchemaIsFullyCompatibleWithVersion1(String name) throws IOException {
     Schema old = released(name);
     Schema now = current(name);

@@ -2,6 +2,7 @@ package io.painguard.serde;
 
 import io.painguard.events.ActivityEvent;
 import io.painguard.events.ActivityType;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AlertState;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.BodyRegion;
@@ -93,6 +94,25 @@ final class Samples {
 
   static AthleteProfile minimalProfile() {
     return AthleteProfile.newBuilder().setAthleteId("athlete-8").setUpdatedAt(T0).build();
+  }
+
+  static AlertAcknowledgement acknowledgement() {
+    return AlertAcknowledgement.newBuilder()
+        .setAlertId("alert-1")
+        .setAthleteId("athlete-7")
+        .setAcknowledgedBy("coach-3")
+        .setAcknowledgedAt(T0)
+        .setNote("Spoke to her; easy spin tomorrow \u00e9\u00e8")
+        .build();
+  }
+
+  static AlertAcknowledgement minimalAcknowledgement() {
+    return AlertAcknowledgement.newBuilder()
+        .setAlertId("alert-2")
+        .setAthleteId("athlete-8")
+        .setAcknowledgedBy("admin")
+        .setAcknowledgedAt(T0)
+        .build();
   }
 
   static ExertionAlert alert() {

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class AlertMessages {
 
+  /** How an effort alert during an open referral names it; {@link FirstStep} tells them by it. */
+  static final String REFERRAL_OPEN = " Your referral for ";
+
   private AlertMessages() {}
 
   public static String of(AlertContext c) {
@@ -103,7 +106,7 @@ public final class AlertMessages {
   /** During a referral every effort alert names it. */
   private static String referral(AlertContext c) {
     return c.referred()
-        ? " Your referral for " + Words.list(Words.signs(c.referral())) + " is still open: see a healthcare"
+        ? REFERRAL_OPEN + Words.list(Words.signs(c.referral())) + " is still open: see a healthcare"
             + " provider before training hard."
         : "";
   }

@@ -70,9 +70,12 @@ public final class AthleteGuard {
     this.maxLateness = maxLateness;
     this.maxLatenessMillis = maxLateness.toMillis();
     int context = Math.max(settings.sampleHoldSeconds(), settings.heartRatePrecedenceSeconds());
+    // At least a minute and its context beyond the bound: a minute becomes final (SessionMinutes)
+    // while every second of it is still held, whatever the detection window.
     this.historySeconds =
         maxLateness.toSeconds()
-            + Math.max(settings.windowSeconds() + context, settings.activityOngoing().toSeconds())
+            + Math.max(
+                Math.max(settings.windowSeconds(), 60) + context, settings.activityOngoing().toSeconds())
             + 1;
   }
 

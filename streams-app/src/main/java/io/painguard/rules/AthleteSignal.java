@@ -1,6 +1,7 @@
 package io.painguard.rules;
 
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.PainReport;
 
@@ -30,6 +31,17 @@ public sealed interface AthleteSignal {
    * deletes everything kept about them; the guard never sees it.
    */
   record Erase(String athleteId) implements AthleteSignal {}
+
+  /**
+   * A coach acknowledged one of the athlete's alerts. Kept by the topology beside the guard's
+   * state (and erased with it); the rules never see it.
+   */
+  record Acknowledged(AlertAcknowledgement acknowledgement) implements AthleteSignal {
+    @Override
+    public String athleteId() {
+      return acknowledgement.getAthleteId();
+    }
+  }
 
   /** A profile update. */
   record Profile(AthleteProfile profile) implements AthleteSignal {

@@ -214,6 +214,13 @@ public final class AthleteState {
     return pain.reportBefore(r);
   }
 
+  /** The newest report against the one before it (both held); null with fewer than two. */
+  public PainDirection painDirection() {
+    Report newest = pain.newestReport();
+    Report before = newest == null ? null : pain.reportBefore(newest);
+    return before == null ? null : PainDirection.between(before.level(), newest.level());
+  }
+
   List<Report> reportsFrom(long t) {
     return pain.reportsFrom(t);
   }

@@ -34,6 +34,7 @@ import java.util.List;
  * @param referralReasons the open referral's reasons (radiculopathy signs, red flags), empty when
  *     none is open
  * @param effortSeverity severity of the open effort alert, null when none is open
+ * @param painTrend the newest pain report against the one before it, null with fewer than two held
  */
 public record AthleteStatus(
     String athleteId,
@@ -57,7 +58,8 @@ public record AthleteStatus(
     String coachId,
     Instant referralSince,
     List<Reason> referralReasons,
-    Severity effortSeverity) {
+    Severity effortSeverity,
+    PainDirection painTrend) {
 
   /** The view as of the athlete's own newest event time. */
   public static AthleteStatus of(String athleteId, AthleteState s, GuidanceSettings settings) {
@@ -99,7 +101,8 @@ public record AthleteStatus(
         s.coachId(),
         referred ? instant(referralAt) : null,
         referralReasons,
-        open ? s.openSeverity() : null);
+        open ? s.openSeverity() : null,
+        s.painDirection());
   }
 
   private static Instant instant(long millis) {

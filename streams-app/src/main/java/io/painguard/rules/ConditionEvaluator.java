@@ -83,11 +83,8 @@ final class ConditionEvaluator {
   /** The conditions at {@code now}, judged with what was known about the time up to {@code now}. */
   Evaluation evaluate(AthleteState s, long now) {
     AthleteState.Report report = s.reportAt(now);
-    PainInForce pain = report == null ? PainInForce.NONE : PainInForce.at(now, report.at(), report.level(), settings);
+    PainInForce pain = painInForce(s, report, now, settings);
     boolean referred = s.referralOpenAt(now);
-    if (referred && !pain.active() && report != null && report.level() >= 1) {
-      pain = PainInForce.at(report.at(), report.at(), report.level(), settings); // no stale end
-    }
     int triggers = s.episodeTriggersAt(now, settings);
     HeartRateLimits limits = limits(s, now);
     long nowSecond = Math.floorDiv(now, 1000);
@@ -162,6 +159,21 @@ final class ConditionEvaluator {
     }
     MedicalSigns referral = referred ? s.referral().signs() : MedicalSigns.NONE;
     return new Evaluation(held, pain, limits, w, current, report, evidence, triggers, referral);
+  }
+
+  /**
+   * The pain {@code report} (the one in force at {@code now}) sets at {@code now}: while a referral
+   * is open the level keeps setting the ceiling after the report went stale.
+   */
+  static PainInForce painInForce(AthleteState s, AthleteState.Report report, long now, GuidanceSettings settings) {
+    if (report == null) {
+      return PainInForce.NONE;
+    }
+    PainInForce pain = PainInForce.at(now, report.at(), report.level(), settings);
+    if (!pain.active() && report.level() >= 1 && s.referralOpenAt(now)) {
+      return PainInForce.at(report.at(), report.at(), report.level(), settings); // no stale end
+    }
+    return pain;
   }
 
   /** The activity under way at {@code t} (a non-REST sample within activityOngoing), -1 if none. */

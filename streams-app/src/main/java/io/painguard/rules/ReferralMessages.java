@@ -12,29 +12,31 @@ import java.util.List;
  */
 final class ReferralMessages {
 
+  /** How an urgent referral begins; {@link FirstStep} tells urgent ones by it. */
+  static final String URGENT = "Get medical care today, before any training";
+
+  private static final String BEFORE_TRAINING = "See a healthcare provider before training again";
+
   private ReferralMessages() {}
 
   static String raised(MedicalSigns signs) {
     if (urgent(signs)) {
-      return "Get medical care today, before any training: back pain with "
+      return URGENT + ": back pain with "
           + Words.list(Words.signs(signs))
           + " can be an emergency.";
     } else if (signs.redFlag()) {
-      return "See a healthcare provider before training again: back pain with "
+      return BEFORE_TRAINING + ": back pain with "
           + Words.list(Words.signs(signs))
           + " needs a medical check.";
     }
-    return "See a healthcare provider before training again: "
+    return BEFORE_TRAINING + ": "
         + Words.list(Words.signs(signs))
         + " can mean a nerve is involved.";
   }
 
   static String updated(MedicalSigns news, MedicalSigns all) {
     // The referral is as urgent as its most urgent sign, whichever report brought it.
-    String first =
-        urgent(all)
-            ? "Get medical care today, before any training"
-            : "See a healthcare provider before training again";
+    String first = urgent(all) ? URGENT : BEFORE_TRAINING;
     return first + ": " + Words.list(Words.signs(news)) + " reported since the referral opened"
         + (urgent(news) ? " can be an emergency." : ", on top of " + Words.list(others(all, news)) + ".");
   }

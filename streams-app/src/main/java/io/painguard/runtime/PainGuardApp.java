@@ -82,6 +82,7 @@ public final class PainGuardApp implements AutoCloseable {
   private AlertStreamHub hub;
   private ApiServer api;
   private AlertFeed feed;
+  private KafkaAcknowledgementLog acknowledgements;
   private volatile KafkaStreams streams;
   private String applicationServer;
 
@@ -184,6 +185,10 @@ public final class PainGuardApp implements AutoCloseable {
             runtime.startupTimeout(),
             alert -> hub.publish(AlertView.of(alert)));
 
+    acknowledgements =
+        new KafkaAcknowledgementLog(config.kafkaProperties(), config.serdeConfig(), topics.acknowledgementsTopic());
+    api.acknowledgements(acknowledgements);
+
     Topology topology =
         TopologyMeters.instrument(
             PainGuardTopology.build(topics, rules, config.serdeConfig(), deadLetters, Clock.systemUTC()),
@@ -211,7 +216,9 @@ public final class PainGuardApp implements AutoCloseable {
         new AssignedInputs(() -> streams, HostInfo.buildFromEndpoint(applicationServer), topics.inputTopics()),
         health,
         healthSettings.checkInterval()).start();
-    api.directory(new StreamsAthleteDirectory(created, HostInfo.buildFromEndpoint(applicationServer), rules));
+    api.directory(
+        new StreamsAthleteDirectory(
+            created, HostInfo.buildFromEndpoint(applicationServer), rules, topics, Clock.systemUTC()));
     created.start();
     LOG.info(
         "PainGuard started: HTTP API and dashboard on port {}, application.server {}",
@@ -395,6 +402,7 @@ public final class PainGuardApp implements AutoCloseable {
     quietly(hub); // ends the open event streams, so the HTTP server can stop at once
     quietly(api);
     quietly(feed);
+    quietly(acknowledgements);
     KafkaStreams s = streams;
     if (s != null) {
       boolean clean = s.close(GroupExitOnClose.options(config.kafkaProperties(), runtime.shutdownTimeout()));

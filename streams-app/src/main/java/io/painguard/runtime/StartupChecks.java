@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.ConfigResource;
+import io.painguard.contract.ContractTopics;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the app makes sure of before it starts Kafka Streams, each with a short timeout and a
- * one-sentence refusal: the broker answers, the five topics exist (created with the broker's
- * defaults when allowed), the three inputs are co-partitioned, this principal may write alerts,
+ * one-sentence refusal: the broker answers, the six topics exist (created with the broker's
+ * defaults when allowed; the acknowledgements with the audit trail's retention), the four topics
+ * the topology reads are co-partitioned, this principal may write alerts,
  * and the registry answers and knows (or accepts) the alert schema.
  *
  * <p>A missing topic -- the alerts' or the dead letters' included -- is refused rather than left
@@ -120,11 +122,11 @@ final class StartupChecks {
                 "Topic '" + topic + "' does not exist on " + bootstrap
                     + " (or this principal may not see it); create it or name another with painguard.topics.*.");
           }
-          create(admin, topic, topic.equals(topics.athleteProfilesTopic()), ms, bootstrap);
+          create(admin, topic, creationConfigs(topics, topic), ms, bootstrap);
         }
       }
-      Map<String, TopicDescription> inputs = describe(admin, topics.inputTopics(), ms);
-      checkCoPartitioned(topics.inputTopics(), inputs);
+      Map<String, TopicDescription> inputs = describe(admin, topics.sourceTopics(), ms);
+      checkCoPartitioned(topics.sourceTopics(), inputs);
       return outputs(admin, topics, ms, bootstrap);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -187,7 +189,10 @@ final class StartupChecks {
     return ops == null || ops.contains(AclOperation.WRITE) || ops.contains(AclOperation.ALL);
   }
 
-  /** All three inputs must have the same partition count so an athlete's records meet in one task. */
+  /**
+   * Every topic the topology reads must have the same partition count so an athlete's records (and
+   * their coaches' acknowledgements) meet in one task.
+   */
   static void checkCoPartitioned(List<String> inputs, Map<String, TopicDescription> descriptions) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String topic : inputs) {
@@ -204,12 +209,19 @@ final class StartupChecks {
     }
   }
 
-  private static void create(Admin admin, String topic, boolean compacted, long ms, Object bootstrap)
-      throws InterruptedException, TimeoutException {
-    NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty());
-    if (compacted) {
-      newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+  /** The configs a missing topic is created with: the contract's for its role, whatever its name. */
+  static Map<String, String> creationConfigs(TopologySettings topics, String topic) {
+    if (topic.equals(topics.athleteProfilesTopic())) {
+      return ContractTopics.creationConfigs(ContractTopics.ATHLETE_PROFILES);
+    } else if (topic.equals(topics.acknowledgementsTopic())) {
+      return ContractTopics.creationConfigs(ContractTopics.ALERT_ACKNOWLEDGEMENTS);
     }
+    return Map.of();
+  }
+
+  private static void create(Admin admin, String topic, Map<String, String> configs, long ms, Object bootstrap)
+      throws InterruptedException, TimeoutException {
+    NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty()).configs(configs);
     try {
       admin.createTopics(List.of(newTopic)).all().get(ms, TimeUnit.MILLISECONDS);
       LOG.info("Created topic {} with the broker's default partitions and replication", topic);
@@ -269,6 +281,7 @@ final class StartupChecks {
     List<String> all = new ArrayList<>(topics.inputTopics());
     all.add(topics.exertionAlertsTopic());
     all.add(topics.deadLetterTopic());
+    all.add(topics.acknowledgementsTopic());
     return all;
   }
 

@@ -17,6 +17,7 @@ public final class ArrivalCounters {
 
   private final LongAdder erasures = new LongAdder();
   private final LongAdder quietSweeps = new LongAdder();
+  private final LongAdder summaryMinutesWritten = new LongAdder();
   private final Map<Arrival, LongAdder> arrivals = new EnumMap<>(Arrival.class);
   private final LongAdder unreadableStates = new LongAdder();
   private final Map<ProfilePlausibility.Field, LongAdder> ignoredProfileValues =
@@ -45,6 +46,15 @@ public final class ArrivalCounters {
 
   void quietSweep() {
     quietSweeps.increment();
+  }
+
+  void summaryMinuteWritten() {
+    summaryMinutesWritten.increment();
+  }
+
+  /** Rows written to the per-minute session summary store (one per final athlete-minute). */
+  public long summaryMinutesWritten() {
+    return summaryMinutesWritten.sum();
   }
 
   /** Athletes erased (tombstones on the profiles topic applied). */

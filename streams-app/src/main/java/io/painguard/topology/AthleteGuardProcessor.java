@@ -9,6 +9,7 @@ import io.painguard.rules.AthleteState;
 import io.painguard.rules.GuardResult;
 import io.painguard.rules.MedicalSigns;
 import io.painguard.rules.ProfilePlausibility;
+import io.painguard.rules.SessionMinutes;
 import io.painguard.rules.UnreadableStateException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +62,13 @@ import org.slf4j.LoggerFactory;
  * The alerts' own event times still come from the data (the moment a condition became due), so a
  * replay produces the same alerts.
  *
+ * <p><b>Session minutes.</b> When a record moves the athlete's own clock past the end of a minute
+ * plus {@code max-lateness}, that minute is final and its summary row is written to the minutes
+ * store ({@link MinuteRows}): one write per athlete-minute, not per record.
+ *
  * <p><b>Erasure.</b> A tombstone on the profiles topic (an {@link AthleteSignal.Erase}) deletes the
- * athlete's state and recent alerts from both stores -- and so, by tombstones on their compacted
+ * athlete's state, recent alerts, session minutes and the acknowledgements of those alerts (notes
+ * included) from the four stores -- and so, by tombstones on their compacted
  * changelogs, from Kafka -- and nothing more is emitted for them. A later record for the same id
  * starts afresh, as for an athlete never seen.
  *
@@ -78,9 +84,12 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
   private final long tickIntervalMillis;
   private final int recentAlerts;
   private final Clock clock;
+  private final SessionMinutes sessionMinutes;
+  private MinuteRows minutes;
   private ProcessorContext<String, ExertionAlert> context;
   private KeyValueStore<String, byte[]> states;
   private KeyValueStore<String, byte[]> alerts;
+  private KeyValueStore<String, byte[]> acknowledgements;
   private long eventClock = Long.MIN_VALUE;
   private long plausibleEventTime = Long.MIN_VALUE;
   private SweepSchedule sweeps;
@@ -93,6 +102,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     this.tickIntervalMillis = settings.tickInterval().toMillis();
     this.recentAlerts = settings.recentAlerts();
     this.clock = clock;
+    this.sessionMinutes = new SessionMinutes(guard.settings(), settings.maxLateness());
   }
 
   @Override
@@ -100,10 +110,14 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     this.context = context;
     this.states = context.getStateStore(PainGuardTopology.ATHLETE_STATE_STORE);
     this.alerts = context.getStateStore(PainGuardTopology.ATHLETE_ALERTS_STORE);
+    this.acknowledgements = context.getStateStore(PainGuardTopology.ACKNOWLEDGEMENTS_STORE);
     this.sweeps = SweepSchedule.restore(context.getStateStore(PainGuardTopology.SWEEP_SCHEDULE_STORE), tickIntervalMillis);
     if (context.appConfigs().get(PainGuardStreamsConfig.DEAD_LETTER_COUNTER) instanceof DeadLetterCounter c) {
       this.counters = c.arrivals();
     }
+    this.minutes =
+        new MinuteRows(
+            context.getStateStore(PainGuardTopology.ATHLETE_MINUTES_STORE), sessionMinutes, guard.settings(), counters);
     context.schedule(Duration.ofMillis(tickIntervalMillis), PunctuationType.WALL_CLOCK_TIME, this::quietSweep);
   }
 
@@ -148,6 +162,7 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     } catch (UnreadableStateException e) {
       throw unreadable(athleteId, signal, e);
     }
+    long clockBefore = state.clock(); // the guard changes the state in place
     AthleteSignal applied =
         signal instanceof AthleteSignal.Profile p
             ? new AthleteSignal.Profile(ProfilePlausibility.keepable(p.profile()))
@@ -172,20 +187,26 @@ final class AthleteGuardProcessor implements Processor<byte[], AthleteSignal, St
     if (result.stateChanged()) {
       states.put(athleteId, result.state().encode());
     }
+    minutes.writeFinished(athleteId, stored, clockBefore, result.state().clock());
     emit(athleteId, out);
     advance(signal, result.arrival(), wall);
   }
 
   /** Deletes everything kept about the athlete; says so with the id alone. */
   private void erase(String athleteId) {
-    boolean known = states.get(athleteId) != null || alerts.get(athleteId) != null;
+    boolean known =
+        states.get(athleteId) != null || alerts.get(athleteId) != null || acknowledgements.get(athleteId) != null;
     states.delete(athleteId);
     alerts.delete(athleteId);
+    minutes.erase(athleteId);
+    acknowledgements.delete(athleteId);
     counters.erased();
     LOG.info(
         "Athlete {} erased: {}",
         athleteId,
-        known ? "their state and recent alerts are deleted" : "nothing was kept about them");
+        known
+            ? "their state, recent alerts, session minutes and acknowledgements are deleted"
+            : "nothing was kept about them");
   }
 
   /**

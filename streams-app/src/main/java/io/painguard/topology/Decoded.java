@@ -12,11 +12,20 @@ record Decoded(AthleteSignal signal, DeadLetters.Reason deadLetterReason, byte[]
     return new Decoded(signal, null, null);
   }
 
+  /** A signal that keeps its record's original bytes, for a dead letter decided further on. */
+  static Decoded of(AthleteSignal signal, byte[] rawValue) {
+    return new Decoded(signal, null, rawValue);
+  }
+
   static Decoded deadLetter(DeadLetters.Reason reason, byte[] rawValue) {
     return new Decoded(null, reason, rawValue);
   }
 
   boolean isDeadLetter() {
     return deadLetterReason != null;
+  }
+
+  boolean isAcknowledgement() {
+    return signal instanceof AthleteSignal.Acknowledged;
   }
 }

@@ -1,6 +1,7 @@
 package io.painguard.topology;
 
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.PainReport;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,7 +36,8 @@ record Incoming(SpecificRecord payload, DeadLetters.Reason reason, Exception err
 
   /**
    * The payload's own time in epoch millis: a sample's or report's {@code timestamp}, a profile's
-   * {@code updatedAt}; {@link Long#MIN_VALUE} when there is no payload.
+   * {@code updatedAt}, an acknowledgement's {@code acknowledgedAt}; {@link Long#MIN_VALUE} when
+   * there is no payload.
    */
   long payloadTime() {
     if (payload instanceof ActivityEvent e) {
@@ -44,6 +46,8 @@ record Incoming(SpecificRecord payload, DeadLetters.Reason reason, Exception err
       return r.getTimestamp().toEpochMilli();
     } else if (payload instanceof AthleteProfile p) {
       return p.getUpdatedAt().toEpochMilli();
+    } else if (payload instanceof AlertAcknowledgement a) {
+      return a.getAcknowledgedAt().toEpochMilli();
     }
     return Long.MIN_VALUE;
   }

@@ -1,6 +1,7 @@
 package io.painguard.topology;
 
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.PainReport;
 import java.time.Clock;
@@ -85,6 +86,23 @@ final class InputValidator {
   }
 
   /**
+   * An acknowledgement: ids, the note's rules ({@link Acknowledgement#noteProblem}), its time --
+   * not bounded by {@code maxPastAge}, since the topic is an audit trail that may be read again
+   * long after.
+   */
+  Optional<String> problem(String key, AlertAcknowledgement a) {
+    return first(
+        length("athleteId", a.getAthleteId(), MAX_ID_LENGTH),
+        length("alertId", a.getAlertId(), MAX_ID_LENGTH),
+        length("acknowledgedBy", a.getAcknowledgedBy(), MAX_ID_LENGTH),
+        a.getAlertId().isBlank() ? "alertId is blank." : null,
+        a.getAcknowledgedBy().isBlank() ? "acknowledgedBy is blank." : null,
+        athlete(key, a.getAthleteId()),
+        time("acknowledgedAt", a.getAcknowledgedAt(), false),
+        Acknowledgement.noteProblem(a.getNote()).orElse(null));
+  }
+
+  /**
    * True when a decoded payload passes every check {@link #problem} makes for its type, under this
    * key. The {@link EventTimeExtractor} orders a record by its payload's time only then: a record
    * that will be dead-lettered must not hold back or jump ahead of the valid records of its task.
@@ -97,6 +115,8 @@ final class InputValidator {
       problem = problem(key, r);
     } else if (payload instanceof AthleteProfile p) {
       problem = problem(key, p);
+    } else if (payload instanceof AlertAcknowledgement a) {
+      problem = problem(key, a);
     } else {
       return false;
     }

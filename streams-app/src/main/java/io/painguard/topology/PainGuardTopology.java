@@ -1,6 +1,7 @@
 package io.painguard.topology;
 
 import io.painguard.events.ActivityEvent;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainReport;
@@ -8,6 +9,7 @@ import io.painguard.rules.AthleteGuard;
 import io.painguard.rules.AthleteSignal;
 import io.painguard.rules.GuidanceSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,6 +25,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The detection topology, top to bottom:
@@ -30,12 +33,15 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * activity-events  --decode+validate--\
  * pain-reports     --decode+validate---+--&gt; merge --+--&gt; dead letters --bound--&gt; painguard-dlq
- * athlete-profiles --decode+validate--/             |
+ * athlete-profiles --decode+validate--/             |                          ^
+ * alert-acknowledgements --decode+validate--/       +--&gt; acknowledgements --&gt; acknowledgements
+ *                                                   |      (store alert-acknowledgements; unknown alert -&gt; dead letter)
  *                                                   +--&gt; signals --&gt; athlete-guard --&gt; exertion-alerts
- *                                                                   (stores athlete-state, athlete-alerts)
+ *                                                                   (stores athlete-state, athlete-alerts,
+ *                                                                    athlete-minutes)
  * </pre>
  *
- * All three inputs are keyed by athleteId and co-partitioned, so one stateful processor sees every
+ * All four inputs are keyed by athleteId and co-partitioned, so one stateful processor sees every
  * input of an athlete in order, with one store read and one write per record, and no repartition
  * topic. Values are decoded in the sources by a deserializer that never throws ({@link
  * IncomingDeserializer}), so a bad record becomes a dead letter instead of stopping the app, and
@@ -60,6 +66,22 @@ public final class PainGuardTopology {
 
   /** Key-value store: the task's sweep schedule ({@link SweepSchedule}), one key per task. */
   public static final String SWEEP_SCHEDULE_STORE = "sweep-schedule";
+
+  /**
+   * Window store (1-minute windows, retention {@code painguard.topology.summary-retention}):
+   * athleteId and minute start -> {@link io.painguard.rules.MinuteSummary} row, written once per
+   * athlete-minute when it becomes final ({@link io.painguard.rules.SessionMinutes}).
+   */
+  public static final String ATHLETE_MINUTES_STORE = "athlete-minutes";
+
+  /**
+   * Key-value store: athleteId -> {@link AlertAcknowledgements#encode()} bytes (the newest
+   * acknowledgements of the athlete's alerts, oldest first).
+   */
+  public static final String ACKNOWLEDGEMENTS_STORE = "alert-acknowledgements";
+
+  /** Name of the processor node that keeps acknowledgements. */
+  public static final String ACKNOWLEDGEMENTS_PROCESSOR = "acknowledgements";
 
   /** Name of the stateful processor node. */
   public static final String GUARD_PROCESSOR = "athlete-guard";
@@ -126,6 +148,10 @@ public final class PainGuardTopology {
     decoders.put(settings.athleteProfilesTopic(),
         new InputDecoder<>(AthleteProfile.class, deserializer(serdes, AthleteProfile.class, serdeConfig),
             validator::problem, AthleteSignal.Profile::new));
+    decoders.put(settings.acknowledgementsTopic(),
+        new InputDecoder<>(AlertAcknowledgement.class,
+            deserializer(serdes, AlertAcknowledgement.class, serdeConfig),
+            validator::problem, AthleteSignal.Acknowledged::new));
     EventTimeExtractor eventTime = new EventTimeExtractor(validator, clock);
     RegistryWaits waits = new RegistryWaits(settings.registryRetryLimit(), settings.registryMaxParked());
     builder.addStateStore(
@@ -143,17 +169,34 @@ public final class PainGuardTopology {
     KStream<byte[], Decoded> profiles =
         decoded(builder, "profile", profilesTopic, profilesTopic, decoders, waits, unavailable, eventTime,
             deadLetters);
+    KStream<byte[], Decoded> acknowledgements =
+        decoded(builder, "acknowledgement", settings.acknowledgementsTopic(), profilesTopic, decoders, waits,
+            unavailable, eventTime, deadLetters);
 
     Map<String, KStream<byte[], Decoded>> outcome =
         activity
             .merge(pain, Named.as("merge-pain"))
             .merge(profiles, Named.as("merge-profiles"))
+            .merge(acknowledgements, Named.as("merge-acknowledgements"))
             .split(Named.as("decoded-"))
             .branch((key, decoded) -> decoded.isDeadLetter(), Branched.as("dead-letters"))
+            .branch((key, decoded) -> decoded.isAcknowledgement(), Branched.as("acknowledgements"))
             .defaultBranch(Branched.as("signals"));
+
+    builder.addStateStore(store(ATHLETE_ALERTS_STORE));
+    builder.addStateStore(store(ACKNOWLEDGEMENTS_STORE));
+    KStream<byte[], Decoded> unknownAlerts =
+        outcome
+            .get("decoded-acknowledgements")
+            .process(
+                AcknowledgementProcessor::new,
+                Named.as(ACKNOWLEDGEMENTS_PROCESSOR),
+                ACKNOWLEDGEMENTS_STORE,
+                ATHLETE_ALERTS_STORE);
 
     outcome
         .get("decoded-dead-letters")
+        .merge(unknownAlerts, Named.as("merge-unknown-alerts"))
         .process(
             () -> new DeadLetterWriter(deadLetters.fallbacks(), settings.deadLetterMaxBytes()),
             Named.as("dead-letter-writer"))
@@ -163,8 +206,8 @@ public final class PainGuardTopology {
 
     AthleteGuard guard = new AthleteGuard(rules);
     builder.addStateStore(store(ATHLETE_STATE_STORE));
-    builder.addStateStore(store(ATHLETE_ALERTS_STORE));
     builder.addStateStore(store(SWEEP_SCHEDULE_STORE));
+    builder.addStateStore(minutesStore(settings));
     outcome
         .get("decoded-signals")
         .mapValues(Decoded::signal, Named.as("signal"))
@@ -173,7 +216,9 @@ public final class PainGuardTopology {
             Named.as(GUARD_PROCESSOR),
             ATHLETE_STATE_STORE,
             ATHLETE_ALERTS_STORE,
-            SWEEP_SCHEDULE_STORE)
+            SWEEP_SCHEDULE_STORE,
+            ATHLETE_MINUTES_STORE,
+            ACKNOWLEDGEMENTS_STORE)
         .to(
             settings.exertionAlertsTopic(),
             Produced.with(Serdes.String(), serdes.serdeFor(ExertionAlert.class, serdeConfig)).withName("alert-sink"));
@@ -207,6 +252,19 @@ public final class PainGuardTopology {
   private static <T extends SpecificRecord> Deserializer<T> deserializer(
       SerdeChoice serdes, Class<T> type, Map<String, ?> serdeConfig) {
     return serdes.serdeFor(type, serdeConfig).deserializer();
+  }
+
+  /**
+   * One row per athlete-minute, written once: a cache would only delay it, so none. Duplicates are
+   * not kept (a minute is written once, and again only as the same row when a task replays).
+   */
+  private static StoreBuilder<WindowStore<String, byte[]>> minutesStore(TopologySettings settings) {
+    return Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                ATHLETE_MINUTES_STORE, settings.summaryRetention(), Duration.ofMinutes(1), false),
+            Serdes.String(),
+            Serdes.ByteArray())
+        .withCachingDisabled();
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {

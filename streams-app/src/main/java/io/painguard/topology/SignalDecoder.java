@@ -201,7 +201,10 @@ final class SignalDecoder implements Processor<byte[], Incoming, byte[], Decoded
   }
 
   private void emit(Record<byte[], byte[]> record, String source, int partition, long offset, InputDecoder.Outcome outcome) {
-    if (outcome.signal() != null) {
+    if (outcome.signal() instanceof io.painguard.rules.AthleteSignal.Acknowledged) {
+      // The acknowledgement processor may still set it aside (an alert it does not know).
+      context.forward(record.withValue(Decoded.of(outcome.signal(), record.value())));
+    } else if (outcome.signal() != null) {
       context.forward(record.withValue(Decoded.of(outcome.signal())));
     } else {
       deadLetter(record, source, partition, offset, outcome.reason(), outcome.error());

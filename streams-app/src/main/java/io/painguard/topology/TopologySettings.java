@@ -17,6 +17,7 @@ import java.util.Map;
  * painguard.topics.athlete-profiles    athlete-profiles
  * painguard.topics.exertion-alerts     exertion-alerts
  * painguard.topics.dead-letters        painguard-dlq
+ * painguard.topics.alert-acknowledgements alert-acknowledgements
  * painguard.topology.tick-interval     60s   event time between sweeps for due alerts
  * painguard.topology.max-future-skew   24h   payload timestamps further ahead of the wall clock are invalid
  * painguard.topology.max-past-age      30d   payload timestamps further behind the wall clock are invalid (0 = no limit)
@@ -29,8 +30,11 @@ import java.util.Map;
  *                                             is still applied at its own event time
  * painguard.topology.dead-letter-max-bytes 524288 largest dead letter (key, value, headers) written
  *                                             whole; a larger one is written as a stub
+ * painguard.topology.summary-retention 24h    how long each athlete's per-minute session summary is kept
  * </pre>
  *
+ * @param acknowledgementsTopic coaches' acknowledgements of alerts: a fourth input, co-partitioned
+ *     with the other three, read into {@link PainGuardTopology#ACKNOWLEDGEMENTS_STORE}
  * @param tickInterval event time between two sweeps of the athlete store for anything due
  *     (resolution, inactivity, staleness, end of a cooldown)
  * @param maxFutureSkew how far ahead of the wall clock a payload timestamp may be
@@ -56,6 +60,8 @@ import java.util.Map;
  * @param deadLetterMaxBytes the largest dead letter (key, value and headers, in bytes) written as
  *     it is; a larger one is written as a stub with the value's first bytes ({@link DeadLetterStubs}),
  *     so a record too large for the producer or the topic can never stop processing
+ * @param summaryRetention how long the {@link PainGuardTopology#ATHLETE_MINUTES_STORE} keeps each
+ *     athlete-minute of a session (and so the longest span the session endpoint answers for)
  */
 public record TopologySettings(
     String activityEventsTopic,
@@ -63,6 +69,7 @@ public record TopologySettings(
     String athleteProfilesTopic,
     String exertionAlertsTopic,
     String deadLetterTopic,
+    String acknowledgementsTopic,
     Duration tickInterval,
     Duration maxFutureSkew,
     int recentAlerts,
@@ -70,7 +77,8 @@ public record TopologySettings(
     Duration registryRetryLimit,
     int registryMaxParked,
     Duration maxLateness,
-    int deadLetterMaxBytes) {
+    int deadLetterMaxBytes,
+    Duration summaryRetention) {
 
   public static final String TOPICS_PREFIX = "painguard.topics.";
   public static final String TOPOLOGY_PREFIX = "painguard.topology.";
@@ -78,7 +86,8 @@ public record TopologySettings(
   public TopologySettings {
     for (String topic :
         new String[] {
-          activityEventsTopic, painReportsTopic, athleteProfilesTopic, exertionAlertsTopic, deadLetterTopic
+          activityEventsTopic, painReportsTopic, athleteProfilesTopic, exertionAlertsTopic, deadLetterTopic,
+          acknowledgementsTopic
         }) {
       if (topic == null || topic.isBlank() || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
         throw new IllegalArgumentException(
@@ -116,6 +125,13 @@ public record TopologySettings(
           TOPOLOGY_PREFIX + "dead-letter-max-bytes must be between " + MIN_DEAD_LETTER_BYTES + " and "
               + MAX_DEAD_LETTER_BYTES + ", got " + deadLetterMaxBytes + ".");
     }
+    if (summaryRetention.compareTo(MIN_SUMMARY_RETENTION) < 0
+        || summaryRetention.compareTo(MAX_SUMMARY_RETENTION) > 0) {
+      throw new IllegalArgumentException(
+          TOPOLOGY_PREFIX + "summary-retention must be between " + Durations.format(MIN_SUMMARY_RETENTION)
+              + " and " + Durations.format(MAX_SUMMARY_RETENTION) + ", got " + Durations.format(summaryRetention)
+              + ".");
+    }
     if (recentAlerts < 1 || recentAlerts > 100) {
       throw new IllegalArgumentException(
           TOPOLOGY_PREFIX + "recent-alerts must be between 1 and 100, got " + recentAlerts + ".");
@@ -133,6 +149,13 @@ public record TopologySettings(
   public static final int MIN_DEAD_LETTER_BYTES = 4 * 1024;
   /** Largest {@link #deadLetterMaxBytes()}; it must also stay below the producer's max.request.size. */
   public static final int MAX_DEAD_LETTER_BYTES = 64 * 1024 * 1024;
+
+  /** Default of {@link #summaryRetention()}: a day of sessions for the coach's chart. */
+  public static final Duration DEFAULT_SUMMARY_RETENTION = Duration.ofHours(24);
+  /** Shortest {@link #summaryRetention()}: the session endpoint answers for whole hours. */
+  public static final Duration MIN_SUMMARY_RETENTION = Duration.ofHours(1);
+  /** Longest {@link #summaryRetention()}: a row a minute per athlete, about 30 bytes each. */
+  public static final Duration MAX_SUMMARY_RETENTION = Duration.ofDays(30);
 
   /** Default of {@link #maxPastAge()}. */
   public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(30);
@@ -156,15 +179,28 @@ public record TopologySettings(
   /**
    * These settings with other topic names: what tests and the bench need (a run's own topics),
    * without restating every other setting -- so a setting added later takes its value here too.
+   * The acknowledgements topic stays as it is (see the six-name overload).
    */
   public TopologySettings withTopics(
       String activityEvents, String painReports, String athleteProfiles, String exertionAlerts, String deadLetters) {
+    return withTopics(activityEvents, painReports, athleteProfiles, exertionAlerts, deadLetters, acknowledgementsTopic);
+  }
+
+  /** These settings with other topic names, the acknowledgements topic's included. */
+  public TopologySettings withTopics(
+      String activityEvents,
+      String painReports,
+      String athleteProfiles,
+      String exertionAlerts,
+      String deadLetters,
+      String acknowledgements) {
     return new TopologySettings(
         activityEvents,
         painReports,
         athleteProfiles,
         exertionAlerts,
         deadLetters,
+        acknowledgements,
         tickInterval,
         maxFutureSkew,
         recentAlerts,
@@ -172,7 +208,8 @@ public record TopologySettings(
         registryRetryLimit,
         registryMaxParked,
         maxLateness,
-        deadLetterMaxBytes);
+        deadLetterMaxBytes,
+        summaryRetention);
   }
 
   /** These settings with another {@link #deadLetterMaxBytes()} (lowered at start to fit the topic). */
@@ -183,6 +220,7 @@ public record TopologySettings(
         athleteProfilesTopic,
         exertionAlertsTopic,
         deadLetterTopic,
+        acknowledgementsTopic,
         tickInterval,
         maxFutureSkew,
         recentAlerts,
@@ -190,13 +228,14 @@ public record TopologySettings(
         registryRetryLimit,
         registryMaxParked,
         maxLateness,
-        bytes);
+        bytes,
+        summaryRetention);
   }
 
   /**
    * The contract's topic names, a 60 s tick, one day of future skew, 10 recent alerts, 30 days of
    * past age, 10 minutes of registry retries, 5,000 waiting records per athlete, 15 minutes of
-   * lateness, 512 KiB dead letters.
+   * lateness, 512 KiB dead letters, 24 hours of session summaries.
    */
   public static TopologySettings defaults() {
     return new TopologySettings(
@@ -205,6 +244,7 @@ public record TopologySettings(
         ContractTopics.ATHLETE_PROFILES,
         ContractTopics.EXERTION_ALERTS,
         ContractTopics.DEAD_LETTERS,
+        ContractTopics.ALERT_ACKNOWLEDGEMENTS,
         Duration.ofSeconds(60),
         Duration.ofDays(1),
         10,
@@ -212,7 +252,8 @@ public record TopologySettings(
         DEFAULT_REGISTRY_RETRY_LIMIT,
         DEFAULT_REGISTRY_MAX_PARKED,
         DEFAULT_MAX_LATENESS,
-        DEFAULT_DEAD_LETTER_MAX_BYTES);
+        DEFAULT_DEAD_LETTER_MAX_BYTES,
+        DEFAULT_SUMMARY_RETENTION);
   }
 
   /**
@@ -239,6 +280,7 @@ public record TopologySettings(
         values.get(TOPICS_PREFIX + "athlete-profiles"),
         values.get(TOPICS_PREFIX + "exertion-alerts"),
         values.get(TOPICS_PREFIX + "dead-letters"),
+        values.get(TOPICS_PREFIX + "alert-acknowledgements"),
         duration(values, TOPOLOGY_PREFIX + "tick-interval"),
         duration(values, TOPOLOGY_PREFIX + "max-future-skew"),
         integer(values, TOPOLOGY_PREFIX + "recent-alerts"),
@@ -246,7 +288,8 @@ public record TopologySettings(
         duration(values, TOPOLOGY_PREFIX + "registry-retry-limit"),
         integer(values, TOPOLOGY_PREFIX + "registry-max-parked"),
         duration(values, TOPOLOGY_PREFIX + "max-lateness"),
-        integer(values, TOPOLOGY_PREFIX + "dead-letter-max-bytes"));
+        integer(values, TOPOLOGY_PREFIX + "dead-letter-max-bytes"),
+        duration(values, TOPOLOGY_PREFIX + "summary-retention"));
   }
 
   /** Every setting as key -> value. */
@@ -257,6 +300,7 @@ public record TopologySettings(
     out.put(TOPICS_PREFIX + "athlete-profiles", athleteProfilesTopic);
     out.put(TOPICS_PREFIX + "exertion-alerts", exertionAlertsTopic);
     out.put(TOPICS_PREFIX + "dead-letters", deadLetterTopic);
+    out.put(TOPICS_PREFIX + "alert-acknowledgements", acknowledgementsTopic);
     out.put(TOPOLOGY_PREFIX + "tick-interval", Durations.format(tickInterval));
     out.put(TOPOLOGY_PREFIX + "max-future-skew", Durations.format(maxFutureSkew));
     out.put(TOPOLOGY_PREFIX + "recent-alerts", Integer.toString(recentAlerts));
@@ -265,12 +309,21 @@ public record TopologySettings(
     out.put(TOPOLOGY_PREFIX + "registry-max-parked", Integer.toString(registryMaxParked));
     out.put(TOPOLOGY_PREFIX + "max-lateness", Durations.format(maxLateness));
     out.put(TOPOLOGY_PREFIX + "dead-letter-max-bytes", Integer.toString(deadLetterMaxBytes));
+    out.put(TOPOLOGY_PREFIX + "summary-retention", Durations.format(summaryRetention));
     return out;
   }
 
-  /** The three input topics. */
+  /** The three input topics of athlete data (what the health checks and meters follow). */
   public java.util.List<String> inputTopics() {
     return java.util.List.of(activityEventsTopic, painReportsTopic, athleteProfilesTopic);
+  }
+
+  /**
+   * Every topic the topology reads: the three inputs and the acknowledgements, which must all be
+   * co-partitioned so an athlete's records and acknowledgements meet in one task.
+   */
+  public java.util.List<String> sourceTopics() {
+    return java.util.List.of(activityEventsTopic, painReportsTopic, athleteProfilesTopic, acknowledgementsTopic);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

@@ -66,7 +66,7 @@ class AppProcessIT {
   void runsFromTheJarAndStopsCleanlyOnSigterm(KafkaStack stack, @TempDir Path dir) throws Exception {
     // Given topics of our own (made by the helper's twin: created here, named through the environment)
     String run = Long.toHexString(System.nanoTime());
-    String[] contract = {"activity-events", "pain-reports", "athlete-profiles", "exertion-alerts", "dead-letters"};
+    String[] contract = AppUnderTest.CONTRACT;
     List<String> command = javaCommand();
     command.addAll(
         List.of(

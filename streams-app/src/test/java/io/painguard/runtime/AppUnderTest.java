@@ -18,7 +18,9 @@ final class AppUnderTest implements AutoCloseable {
   static final String COACH_A = "coach-a-token-it";
   static final String COACH_B = "coach-b-token-it";
   /** The topic setting names under painguard.topics. */
-  static final String[] CONTRACT = {"activity-events", "pain-reports", "athlete-profiles", "exertion-alerts", "dead-letters"};
+  static final String[] CONTRACT = {
+    "activity-events", "pain-reports", "athlete-profiles", "exertion-alerts", "dead-letters", "alert-acknowledgements"
+  };
 
   final String run;
   final PainGuardApp app;
@@ -27,15 +29,21 @@ final class AppUnderTest implements AutoCloseable {
 
   /** A first instance, with topics of its own. */
   AppUnderTest(KafkaStack stack, Path stateDir) {
-    this(stack, stateDir, UUID.randomUUID().toString().substring(0, 8), true);
+    this(stack, stateDir, Map.of());
+  }
+
+  /** A first instance, with topics of its own and {@code extra} settings over the usual ones. */
+  AppUnderTest(KafkaStack stack, Path stateDir, Map<String, String> extra) {
+    this(stack, stateDir, UUID.randomUUID().toString().substring(0, 8), true, extra);
   }
 
   /** A second instance of {@code first}'s application: same id and topics, its own state and port. */
   AppUnderTest(KafkaStack stack, Path stateDir, AppUnderTest first) {
-    this(stack, stateDir, first.run, false);
+    this(stack, stateDir, first.run, false, Map.of());
   }
 
-  private AppUnderTest(KafkaStack stack, Path stateDir, String run, boolean createTopics) {
+  private AppUnderTest(
+      KafkaStack stack, Path stateDir, String run, boolean createTopics, Map<String, String> extra) {
     this.run = run;
     for (String topic : CONTRACT) {
       String name = topic + "-" + run;
@@ -50,6 +58,7 @@ final class AppUnderTest implements AutoCloseable {
       }
     }
     Map<String, String> settings = settings(stack, run, stateDir);
+    settings.putAll(extra);
     this.app = PainGuardApp.start(AppConfig.of(settings));
     this.producer = new EpisodeProducer(stack, run);
   }

@@ -130,6 +130,15 @@ class PainGuardAppIT {
       JsonNode episodes = json.readTree(client.get("/api/athletes", AppUnderTest.COACH_A).body());
       assertThat(episodes.get("athletes")).extracting(a -> a.get("athleteId").asText()).contains(athlete);
       assertThat(episodes.get("complete").asBoolean()).isTrue();
+      // And the listing, from the owner's stores through whichever instance was asked, names the open
+      // alert's record and what to do first; all=true lists the athlete too
+      JsonNode listed = episodes.get("athletes").findParents("athleteId").stream()
+          .filter(a -> a.get("athleteId").asText().equals(athlete)).findFirst().orElseThrow();
+      assertThat(listed.at("/openAlert/alertId").asText()).isEqualTo(event.id());
+      assertThat(listed.at("/openAlert/firstStep").asText()).isEqualTo("Ease off: keep your heart rate at or below 132 bpm");
+      assertThat(listed.at("/need/label").asText()).isEqualTo("Reduce");
+      JsonNode all = json.readTree(client.get("/api/athletes?all=true", AppUnderTest.COACH_A).body());
+      assertThat(all.get("athletes")).extracting(a -> a.get("athleteId").asText()).contains(athlete);
 
       // And coach B learns nothing, not even whether the athlete exists
       HttpResponse<String> otherCoach = client.get("/api/athletes/" + athlete, AppUnderTest.COACH_B);

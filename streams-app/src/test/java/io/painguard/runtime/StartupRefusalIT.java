@@ -84,7 +84,8 @@ class StartupRefusalIT {
   }
 
   @Test
-  void missingTopicsAreCreatedWhenAllowedWithProfilesCompacted(KafkaStack stack, @TempDir Path dir) throws Exception {
+  void missingTopicsAreCreatedWhenAllowedWithProfilesCompactedAndAcknowledgementsKeptAYear(
+      KafkaStack stack, @TempDir Path dir) throws Exception {
     String run = run();
     Map<String, String> settings = AppUnderTest.settings(stack, run, dir);
     settings.put("painguard.startup.create-topics", "true");
@@ -97,6 +98,13 @@ class StartupRefusalIT {
               org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "athlete-profiles-" + run);
       assertThat(admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource).get("cleanup.policy").value())
           .isEqualTo("compact");
+      var acknowledgements =
+          new org.apache.kafka.common.config.ConfigResource(
+              org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "alert-acknowledgements-" + run);
+      var acknowledgementConfig = admin.describeConfigs(java.util.List.of(acknowledgements)).all().get().get(acknowledgements);
+      assertThat(acknowledgementConfig.get("cleanup.policy").value()).isEqualTo("delete");
+      assertThat(acknowledgementConfig.get("retention.ms").value())
+          .isEqualTo(Long.toString(io.painguard.contract.ContractTopics.ACKNOWLEDGEMENT_RETENTION_MS));
       assertThat(app.httpPort()).isPositive();
     }
   }
@@ -110,6 +118,21 @@ class StartupRefusalIT {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "Topic 'activity-events-" + run + "' has 2 partitions but 'athlete-profiles-" + run + "' has 3:"
+                + " the input topics must have the same partition count so that one athlete's records meet"
+                + " in one place.");
+  }
+
+  @Test
+  void anAcknowledgementsTopicNotCoPartitionedWithTheInputsIsRefused(KafkaStack stack, @TempDir Path dir) {
+    String run = run();
+    for (String topic : AppUnderTest.CONTRACT) {
+      stack.createTopic(topic + "-" + run, topic.equals("alert-acknowledgements") ? 3 : 2);
+    }
+
+    assertThatThrownBy(() -> PainGuardApp.start(AppConfig.of(AppUnderTest.settings(stack, run, dir))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Topic 'activity-events-" + run + "' has 2 partitions but 'alert-acknowledgements-" + run + "' has 3:"
                 + " the input topics must have the same partition count so that one athlete's records meet"
                 + " in one place.");
   }

@@ -69,12 +69,14 @@ final class BurstRig implements AutoCloseable {
                 "pain-reports-" + run,
                 "athlete-profiles-" + run,
                 "exertion-alerts-" + run,
-                "painguard-dlq-" + run);
+                "painguard-dlq-" + run,
+                "alert-acknowledgements-" + run);
     stack.createTopic(settings.activityEventsTopic(), PARTITIONS);
     stack.createTopic(settings.painReportsTopic(), PARTITIONS);
     stack.createCompactedTopic(settings.athleteProfilesTopic(), PARTITIONS);
     stack.createTopic(settings.exertionAlertsTopic(), PARTITIONS);
     stack.createTopic(settings.deadLetterTopic(), 1);
+    stack.createTopic(settings.acknowledgementsTopic(), PARTITIONS);
     Map<String, Object> props = new HashMap<>(stack.clientProperties());
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());

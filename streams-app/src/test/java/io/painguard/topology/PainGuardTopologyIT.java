@@ -75,8 +75,9 @@ class PainGuardTopologyIT {
                 "pain-reports-" + run,
                 "athlete-profiles-" + run,
                 "exertion-alerts-" + run,
-                "painguard-dlq-" + run);
-    for (String topic : settings.inputTopics()) {
+                "painguard-dlq-" + run,
+                "alert-acknowledgements-" + run);
+    for (String topic : settings.sourceTopics()) {
       if (topic.equals(settings.athleteProfilesTopic())) {
         stack.createCompactedTopic(topic, 2);
       } else {

@@ -67,13 +67,14 @@ class SwappedSerdeTopologyTest {
     app.profile(ANA);
     app.pain(Events.radiculopathy(ANA, Events.at(10), 5, PainSensation.PINS_AND_NEEDLES));
 
-    // Then the alert went out, and the named class served the three inputs and the alerts
+    // Then the alert went out, and the named class served the three inputs, the acknowledgements
+    // and the alerts
     assertThat(app.alerts()).singleElement()
         .satisfies(a -> assertThat(a.getSeverity()).isEqualTo(Severity.SEEK_MEDICAL_ATTENTION));
     assertThat(ConfluentLikeSerde.CONFIGURED)
         .extracting(c -> c.get("specific.avro.value.type"))
         .containsExactlyInAnyOrder(ActivityEvent.class, PainReport.class, AthleteProfile.class,
-            ExertionAlert.class);
+            io.painguard.events.AlertAcknowledgement.class, ExertionAlert.class);
     assertThat(ConfluentLikeSerde.CONFIGURED).allSatisfy(c -> {
       assertThat(c).containsEntry("specific.avro.reader", true)
           .containsEntry("schema.registry.url", registry.url());

@@ -2,6 +2,7 @@ package io.painguard.topology;
 
 import io.painguard.events.ActivityEvent;
 import io.painguard.events.ActivityType;
+import io.painguard.events.AlertAcknowledgement;
 import io.painguard.events.AthleteProfile;
 import io.painguard.events.ExertionAlert;
 import io.painguard.events.PainReport;
@@ -50,6 +51,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, ActivityEvent> activity;
   final TestInputTopic<String, PainReport> pain;
   final TestInputTopic<String, AthleteProfile> profiles;
+  final TestInputTopic<String, AlertAcknowledgement> acknowledgements;
   final TestOutputTopic<String, ExertionAlert> alerts;
   final TestOutputTopic<byte[], byte[]> deadLetterTopic;
   private final String scope;
@@ -90,6 +92,7 @@ final class TopologyFixture implements AutoCloseable {
     this.activity = input(settings.activityEventsTopic(), ActivityEvent.class);
     this.pain = input(settings.painReportsTopic(), PainReport.class);
     this.profiles = input(settings.athleteProfilesTopic(), AthleteProfile.class);
+    this.acknowledgements = input(settings.acknowledgementsTopic(), AlertAcknowledgement.class);
     SpecificAvroSerde<ExertionAlert> alertSerde = serde(ExertionAlert.class);
     this.alerts =
         driver.createOutputTopic(
@@ -125,6 +128,11 @@ final class TopologyFixture implements AutoCloseable {
     }
   }
 
+  /** A coach's acknowledgement, its Kafka timestamp its acknowledgedAt (as the API writes it). */
+  void acknowledge(AlertAcknowledgement ack) {
+    acknowledgements.pipeInput(new TestRecord<>(ack.getAthleteId(), ack, ack.getAcknowledgedAt()));
+  }
+
   /** A tombstone on the profiles topic: the athlete asks to be erased. */
   void erase(String athlete) {
     profiles.pipeInput(new TestRecord<>(athlete, null, Events.T0));
@@ -137,10 +145,17 @@ final class TopologyFixture implements AutoCloseable {
     }
   }
 
-  /** Whether either store still holds anything for the athlete. */
+  /** Whether any store still holds anything for the athlete. */
   boolean storesHold(String athlete) {
     return driver.<String, byte[]>getKeyValueStore(PainGuardTopology.ATHLETE_STATE_STORE).get(athlete) != null
-        || driver.<String, byte[]>getKeyValueStore(PainGuardTopology.ATHLETE_ALERTS_STORE).get(athlete) != null;
+        || driver.<String, byte[]>getKeyValueStore(PainGuardTopology.ATHLETE_ALERTS_STORE).get(athlete) != null
+        || driver.<String, byte[]>getKeyValueStore(PainGuardTopology.ACKNOWLEDGEMENTS_STORE).get(athlete) != null;
+  }
+
+  /** What the acknowledgements store holds for the athlete. */
+  AlertAcknowledgements acknowledgements(String athlete) {
+    return AlertAcknowledgements.decode(
+        driver.<String, byte[]>getKeyValueStore(PainGuardTopology.ACKNOWLEDGEMENTS_STORE).get(athlete));
   }
 
   /** Raw bytes on an input topic, as a broken producer would send them. */

@@ -29,6 +29,36 @@ class TopologySettingsTest {
   }
 
   @Test
+  void summaryRetentionDefaultsToADayAndARetentionOutsideAnHourToThirtyDaysIsRefusedInOneSentence() {
+    assertThat(TopologySettings.fromProperties(Map.of()).summaryRetention()).isEqualTo(Duration.ofHours(24));
+    assertThat(TopologySettings.fromProperties(Map.of("painguard.topology.summary-retention", "6h")).summaryRetention())
+        .isEqualTo(Duration.ofHours(6));
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.summary-retention", "30m")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("painguard.topology.summary-retention must be between 1h and 30d, got 30m.");
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topology.summary-retention", "a day")))
+        .hasMessageStartingWith("painguard.topology.summary-retention must be a duration");
+  }
+
+  @Test
+  void theAcknowledgementsTopicIsConfigurableAndReadBesideTheInputs() {
+    // Given the default and a configured name
+    TopologySettings defaults = TopologySettings.defaults();
+    TopologySettings named =
+        TopologySettings.fromProperties(Map.of("painguard.topics.alert-acknowledgements", "acks-eu"));
+
+    // Then the topology reads four topics; the health checks' three inputs are the athlete data
+    assertThat(defaults.acknowledgementsTopic()).isEqualTo("alert-acknowledgements");
+    assertThat(named.sourceTopics())
+        .containsExactly("activity-events", "pain-reports", "athlete-profiles", "acks-eu");
+    assertThat(named.inputTopics()).doesNotContain("acks-eu");
+    assertThat(named.withTopics("a", "p", "pr", "al", "dl").acknowledgementsTopic()).isEqualTo("acks-eu");
+    assertThat(named.withTopics("a", "p", "pr", "al", "dl", "ak").sourceTopics()).containsExactly("a", "p", "pr", "ak");
+    assertThatThrownBy(() -> TopologySettings.fromProperties(Map.of("painguard.topics.alert-acknowledgements", "a b")))
+        .hasMessage("Topic name 'a b' is not a valid Kafka topic name.");
+  }
+
+  @Test
   void withTopicsChangesTheTopicNamesAndKeepsEveryOtherSetting() {
     TopologySettings tuned = TopologySettings.fromProperties(Map.of("painguard.topology.max-lateness", "20m"));
 

@@ -37,6 +37,11 @@ public record BenchTopics(String prefix, int partitions) {
     return prefix + ContractTopics.DEAD_LETTERS;
   }
 
+  /** Coaches' acknowledgements, which the app reads too (nothing writes them in a run). */
+  public String acknowledgements() {
+    return prefix + ContractTopics.ALERT_ACKNOWLEDGEMENTS;
+  }
+
   /** The three input topics, activity first. */
   public List<String> inputs() {
     return List.of(activity(), pain(), profiles());
@@ -65,6 +70,7 @@ public record BenchTopics(String prefix, int partitions) {
       }
       Topics.createIfAbsent(admin, alerts(), partitions, false);
       Topics.createIfAbsent(admin, deadLetters(), partitions, false);
+      Topics.createIfAbsent(admin, acknowledgements(), partitions, false);
       for (String variant : copyVariants) {
         for (String input : inputs()) {
           Topics.createIfAbsent(admin, sinkOf(variant, input), partitions, input.equals(profiles()));

@@ -43,7 +43,8 @@ final class PainGuardWorker implements Worker {
             spec.inputs().get(1),
             spec.inputs().get(2),
             spec.outputs().get(0),
-            spec.outputs().get(1));
+            spec.outputs().get(1),
+            spec.outputs().get(2));
   }
 
   /** Everything the Kafka Streams instance is configured with. */
@@ -106,7 +107,10 @@ final class PainGuardWorker implements Worker {
 
   @Override
   public Map<String, Long> counters() {
-    return Map.of("deadLetters", deadLetters.total());
+    // Rows of the per-minute session summary: the phase's counters set them beside the records read.
+    return Map.of(
+        "deadLetters", deadLetters.total(),
+        "summaryMinutesWritten", deadLetters.arrivals().summaryMinutesWritten());
   }
 
   @Override

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * @param clientProperties every client's connection settings ({@code bootstrap.servers}, security)
  * @param registryUrl the schema registry
  * @param inputs the input topics, activity first
- * @param outputs for the app: alerts then dead letters; for a copier: the sink of each input
+ * @param outputs for the app: alerts, dead letters, then the acknowledgements topic it also reads
+ *     (empty in a bench run); for a copier: the sink of each input
  * @param threads stream threads, or copier threads
  * @param exactlyOnce for a copier: transactional copy (the app is always exactly-once)
  * @param kafkaOverrides Kafka Streams settings for the app; {@code producer.}/{@code consumer.}

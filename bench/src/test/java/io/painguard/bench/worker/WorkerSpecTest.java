@@ -30,7 +30,7 @@ class WorkerSpecTest {
   void theAppsTopologySettingsNameTheRunsTopics() {
     WorkerSpec spec = new WorkerSpec(
         WorkerSpec.PAINGUARD, "bench-x-painguard", Map.of("bootstrap.servers", "h:1"), "http://r",
-        List.of("p-activity", "p-pain", "p-profiles"), List.of("p-alerts", "p-dlq"), 1, true,
+        List.of("p-activity", "p-pain", "p-profiles"), List.of("p-alerts", "p-dlq", "p-acks"), 1, true,
         Map.of("processing.guarantee", "at_least_once", "commit.interval.ms", "200"), "/tmp/state");
 
     var settings = PainGuardWorker.topologySettings(spec);
@@ -39,6 +39,7 @@ class WorkerSpecTest {
     assertThat(settings.inputTopics()).containsExactly("p-activity", "p-pain", "p-profiles");
     assertThat(settings.exertionAlertsTopic()).isEqualTo("p-alerts");
     assertThat(settings.deadLetterTopic()).isEqualTo("p-dlq");
+    assertThat(settings.acknowledgementsTopic()).isEqualTo("p-acks");
     assertThat(props)
         .containsEntry("application.id", "bench-x-painguard")
         .containsEntry("commit.interval.ms", "200")

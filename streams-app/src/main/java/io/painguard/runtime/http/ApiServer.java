@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.util.JavalinBindException;
 import io.painguard.events.ExertionAlert;
+import io.painguard.rules.Wording;
 import io.painguard.runtime.StartupException;
 import io.painguard.runtime.config.RuntimeSettings;
 import io.painguard.runtime.health.HealthStatus;
@@ -18,7 +19,6 @@ import java.net.BindException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +37,14 @@ import org.slf4j.LoggerFactory;
  * GET /health/live                 200 unless Kafka Streams has failed or the app has been stuck too long (no auth)
  * GET /health/ready                200 when Kafka Streams is RUNNING and not stuck, else 503           (no auth)
  * GET /metrics                     Prometheus text                               (no auth)
- * GET /api/athletes                athletes in a pain episode or with an open alert, visible to the caller
+ * GET /api/athletes                athletes in a pain episode or with an open alert, visible to the caller,
+ *                                  neediest first ({@link Need}); ?all=true: every athlete held
+ * GET /api/wording                 the words for every symbol the API shows (see Wording)
  * GET /api/athletes/{id}           pain in force, intensity vs ceiling, open alert
- * GET /api/athletes/{id}/alerts    recent alerts, newest first
+ * GET /api/athletes/{id}/alerts    recent alerts, newest first, each with its acknowledgements
+ * GET /api/athletes/{id}/session   the last ?hours=N (default 3) minute by minute, with pain reports and alerts
+ * POST /api/athletes/{id}/alerts/{alertId}/acknowledgements  acknowledge an alert with a note
+ *                                  (201 once readable; see AcknowledgementRoute)
  * GET /api/alerts/stream           Server-Sent Events "alert" with the alerts the caller may see
  *                                  (503 beyond painguard.http.sse-max-clients open streams)
  * GET /                            the dashboard (static; it asks the API with the token it is given)
@@ -57,7 +62,9 @@ public final class ApiServer implements AutoCloseable {
   private static final String CALLER = "painguard.caller";
   private static final String STREAM_PATH = "/api/alerts/stream";
   private static final int MAX_ID_LENGTH = 256;
+  /** At most this many athletes in one listing; {@code complete:false} says when more matched. */
   private static final int EPISODE_LIMIT = 500;
+  private static final int DEFAULT_SESSION_HOURS = 3;
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
           + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -69,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
   private final AlertStreamHub hub;
   private final ObjectMapper json;
   private final InstanceForwarder forwarder;
+  private final AcknowledgementRoute acknowledgements;
   private volatile AthleteDirectory directory;
   private volatile Supplier<HealthStatus> health;
   private Javalin javalin;
@@ -91,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
     this.hub = hub;
     this.json = json;
     this.forwarder = new InstanceForwarder(settings.forwardTimeout());
+    this.acknowledgements = new AcknowledgementRoute(forwarder, json, java.time.Clock.systemUTC(), MAX_ID_LENGTH);
   }
 
   /**
@@ -99,6 +108,11 @@ public final class ApiServer implements AutoCloseable {
    */
   public void health(Supplier<HealthStatus> health) {
     this.health = health;
+  }
+
+  /** Where acknowledgements are written; until set, acknowledging answers 503. */
+  public void acknowledgements(AcknowledgementLog log) {
+    acknowledgements.log(log);
   }
 
   /** Where athletes are looked up; until set, athlete queries answer 503. */
@@ -127,6 +141,7 @@ public final class ApiServer implements AutoCloseable {
                     files.headers = Map.of("Cache-Control", "no-cache");
                   });
               ApiDocs.staticFiles(config);
+              DashboardFiles.staticFiles(config);
             });
     app.before(this::securityHeaders);
     app.before("/api/*", this::authenticate);
@@ -143,8 +158,11 @@ public final class ApiServer implements AutoCloseable {
     app.get("/health/ready", this::ready);
     app.get("/metrics", this::metrics);
     app.get("/api/athletes", this::episodes);
+    app.get("/api/wording", this::wording);
     app.get("/api/athletes/{id}", ctx -> athlete(ctx, false));
     app.get("/api/athletes/{id}/alerts", ctx -> athlete(ctx, true));
+    app.get("/api/athletes/{id}/session", this::session);
+    app.post(AcknowledgementRoute.PATH, ctx -> acknowledgements.handle(ctx, ctx.attribute(CALLER), directoryOrUnavailable()));
     app.sse(STREAM_PATH, client -> hub.subscribe(client, client.ctx().attribute(CALLER)));
     app.get("/", this::dashboard);
     ApiDocs.routes(app, CSP);
@@ -297,19 +315,61 @@ public final class ApiServer implements AutoCloseable {
       if (alerts) {
         List<AlertView> newestFirst = new ArrayList<>();
         for (ExertionAlert alert : found.recentAlerts()) {
-          newestFirst.add(0, AlertView.of(alert));
+          newestFirst.add(0, AlertView.of(alert).withAcknowledgements(found.acknowledgements()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("athleteId", athleteId);
         body.put("alerts", newestFirst);
         ctx.json(body);
       } else {
-        ctx.json(AthleteView.of(found.status()));
+        ctx.json(AthleteView.of(found.status(), found.recentAlerts(), found.acknowledgements()));
       }
     } else {
       // Unknown, or another coach's athlete: a coach cannot tell the two apart.
       throw caller.isAdmin() && lookup instanceof AthleteDirectory.Unknown ? ApiError.notFound() : ApiError.forbidden();
     }
+  }
+
+  /** {@code GET /api/athletes/{id}/session?hours=N}: answered, forwarded and refused as {@link #athlete}. */
+  private void session(Context ctx) {
+    Caller caller = ctx.attribute(CALLER);
+    String athleteId = ctx.pathParam("id");
+    if (athleteId.isBlank() || athleteId.length() > MAX_ID_LENGTH) {
+      throw caller.isAdmin() ? ApiError.notFound() : ApiError.forbidden();
+    }
+    AthleteDirectory d = directoryOrUnavailable();
+    int hours = sessionHours(ctx.queryParam("hours"), d.sessionRetention());
+    AthleteDirectory.Lookup lookup = d.session(athleteId, java.time.Duration.ofHours(hours));
+    if (lookup instanceof AthleteDirectory.Elsewhere elsewhere) {
+      forward(ctx, elsewhere.hostPort(), "/api/athletes/" + encode(athleteId) + "/session?hours=" + hours);
+    } else if (lookup instanceof AthleteDirectory.Unavailable unavailable) {
+      throw ApiError.unavailable(unavailable.reason());
+    } else if (lookup instanceof AthleteDirectory.Session found && caller.maySee(found.status().coachId())) {
+      ctx.json(found.view());
+    } else {
+      throw caller.isAdmin() && lookup instanceof AthleteDirectory.Unknown ? ApiError.notFound() : ApiError.forbidden();
+    }
+  }
+
+  /** The {@code hours} asked for: 3 when absent, a whole number from 1 to the retention's hours. */
+  static int sessionHours(String asked, java.time.Duration retention) {
+    int most = (int) Math.max(1, retention.toHours());
+    if (asked == null || asked.isBlank()) {
+      return Math.min(DEFAULT_SESSION_HOURS, most);
+    }
+    try {
+      int hours = Integer.parseInt(asked.trim());
+      if (hours >= 1 && hours <= most) {
+        return hours;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new ApiError(
+        400,
+        "bad_request",
+        "hours must be a whole number from 1 to " + most
+            + " (the session summary's retention, painguard.topology.summary-retention).");
   }
 
   private void forward(Context ctx, String hostPort, String path) {
@@ -326,22 +386,27 @@ public final class ApiServer implements AutoCloseable {
   private void episodes(Context ctx) throws IOException {
     Caller caller = ctx.attribute(CALLER);
     AthleteDirectory d = directoryOrUnavailable();
+    boolean all = "true".equals(ctx.queryParam("all"));
     List<AthleteView> athletes = new ArrayList<>();
+    boolean complete;
     try {
-      d.localInEpisode(caller, EPISODE_LIMIT).forEach(s -> athletes.add(AthleteView.of(s)));
+      AthleteDirectory.Listing local = d.localAthletes(caller, all, EPISODE_LIMIT);
+      local.athletes().forEach(f -> athletes.add(AthleteView.of(f.status(), f.recentAlerts(), f.acknowledgements())));
+      complete = !local.cut();
     } catch (IllegalStateException e) {
       throw ApiError.unavailable(e.getMessage());
     }
-    boolean complete = true;
     boolean localOnly =
         "local".equals(ctx.queryParam("scope")) || ctx.header(InstanceForwarder.FORWARDED_HEADER) != null;
     if (!localOnly) {
+      String path = "/api/athletes?scope=local" + (all ? "&all=true" : "");
       for (String other : d.otherInstances()) {
-        Optional<InstanceForwarder.Answer> answer =
-            forwarder.get(other, "/api/athletes?scope=local", ctx.header("Authorization"));
+        Optional<InstanceForwarder.Answer> answer = forwarder.get(other, path, ctx.header("Authorization"));
         try {
           if (answer.isPresent() && answer.get().status() == 200) {
-            athletes.addAll(json.readValue(answer.get().body(), EpisodeList.class).athletes());
+            EpisodeList theirs = json.readValue(answer.get().body(), EpisodeList.class);
+            athletes.addAll(theirs.athletes());
+            complete &= theirs.complete();
             continue;
           }
         } catch (IOException e) {
@@ -350,29 +415,21 @@ public final class ApiServer implements AutoCloseable {
         complete = false;
       }
     }
-    athletes.sort(EPISODE_ORDER);
-    ctx.json(new EpisodeList(athletes, complete));
+    // Merged after the other instances answered, so the order holds across all of them.
+    athletes.sort(Need.ORDER);
+    boolean cut = athletes.size() > EPISODE_LIMIT;
+    ctx.json(new EpisodeList(cut ? List.copyOf(athletes.subList(0, EPISODE_LIMIT)) : athletes, complete && !cut));
   }
 
-  /** Most severe open alert first, then highest pain, then by id. */
-  static final Comparator<AthleteView> EPISODE_ORDER =
-      Comparator.<AthleteView>comparingInt(a -> a.openAlert() == null ? -1 : severityRank(a.openAlert().severity()))
-          .reversed()
-          .thenComparing(Comparator.<AthleteView>comparingInt(a -> a.pain().level()).reversed())
-          .thenComparing(AthleteView::athleteId);
-
-  private static int severityRank(String severity) {
-    try {
-      return io.painguard.events.Severity.valueOf(severity).ordinal();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return 0;
-    }
+  private void wording(Context ctx) {
+    ctx.json(Wording.asJson(Map.of("needs", Need.labels())));
   }
 
   /**
    * The body of {@code GET /api/athletes}.
    *
-   * @param complete false when another instance did not answer and its athletes are missing
+   * @param complete false when another instance did not answer and its athletes are missing, or
+   *     when more athletes matched than a listing holds
    */
   public record EpisodeList(List<AthleteView> athletes, boolean complete) {}
 

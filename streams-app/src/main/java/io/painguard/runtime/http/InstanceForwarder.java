@@ -38,11 +38,27 @@ final class InstanceForwarder {
    * @return empty when the instance does not answer in time
    */
   Optional<Answer> get(String hostPort, String pathAndQuery, String authorization) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://" + hostPort + pathAndQuery))
-            .timeout(timeout)
-            .header(FORWARDED_HEADER, "1")
-            .GET();
+    return send(
+        HttpRequest.newBuilder(URI.create("http://" + hostPort + pathAndQuery)).GET(), authorization, timeout);
+  }
+
+  /**
+   * POST {@code body} (JSON) to {@code path} on {@code hostPort}, waiting up to {@code wait} beyond
+   * the forwarding timeout (the other instance may itself wait that long before it answers).
+   *
+   * @return empty when the instance does not answer in time
+   */
+  Optional<Answer> post(String hostPort, String path, String authorization, String body, Duration wait) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://" + hostPort + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        authorization,
+        timeout.plus(wait));
+  }
+
+  private Optional<Answer> send(HttpRequest.Builder request, String authorization, Duration within) {
+    request.timeout(within).header(FORWARDED_HEADER, "1");
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

@@ -49,6 +49,9 @@ import org.apache.kafka.streams.KafkaStreams;
  *       athlete's newest event time (LATE: within {@code max-lateness}, re-judged at their own
  *       time; BEYOND_LATENESS: older; AHEAD: a clock far ahead, applied at the athlete's time);
  *   <li>{@code painguard_state_unreadable_total}: stored athlete states that could not be read;
+ *   <li>{@code painguard_summary_minutes_written_total}: rows written to the per-minute session
+ *       summary store, one per athlete-minute that became final (compare with the records
+ *       processed: the store's cost is per minute, not per record);
  *   <li>{@code painguard_profile_values_ignored_total{field}}: profile values ignored as implausible
  *       ({@code field} = birthYear, restingHeartRateBpm or maxHeartRateBpm), once per profile
  *       record applied;
@@ -121,6 +124,10 @@ public final class PainGuardMetrics implements AutoCloseable {
     FunctionCounter.builder(
             "painguard.state.unreadable", deadLetters.arrivals(), c -> c.unreadableStates())
         .description("Stored athlete states that could not be read")
+        .register(registry);
+    FunctionCounter.builder(
+            "painguard.summary.minutes.written", deadLetters.arrivals(), c -> c.summaryMinutesWritten())
+        .description("Rows written to the per-minute session summary store, one per final athlete-minute")
         .register(registry);
     FunctionCounter.builder("painguard.athletes.erased", deadLetters.arrivals(), c -> c.erasures())
         .description("Athletes erased by a tombstone on the profiles topic")

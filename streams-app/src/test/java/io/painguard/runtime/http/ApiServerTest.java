@@ -146,6 +146,96 @@ class ApiServerTest {
   }
 
   @Test
+  void allListsEveryAthleteOfTheCallerNeediestFirstWithTheOpenAlertsIdAndFirstStep() throws Exception {
+    // Given coach A's athletes at every need, added out of order, and coach B's athlete with a STOP
+    Server s =
+        server(
+            new FakeDirectory()
+                .calm("a-calm", "coach-a")
+                .with("a-advisory", "coach-a", Severity.ADVISORY,
+                    alert("al-adv", "a-advisory", "coach-a", Severity.ADVISORY, AlertState.RAISED))
+                .with("a-pain", "coach-a", null)
+                .with("a-stop", "coach-a", Severity.STOP_ACTIVITY,
+                    alert("al-old", "a-stop", "coach-a", Severity.REDUCE_INTENSITY, AlertState.RAISED),
+                    alert("al-stop", "a-stop", "coach-a", Severity.STOP_ACTIVITY, AlertState.ESCALATED))
+                .with("a-referral", "coach-a", Severity.SEEK_MEDICAL_ATTENTION)
+                .with("a-reduce", "coach-a", Severity.REDUCE_INTENSITY)
+                .with("b-stop", "coach-b", Severity.STOP_ACTIVITY));
+
+    // When coach A lists all athletes, and those in an episode
+    JsonNode all = json.readTree(s.client().get("/api/athletes?all=true", "coach-a-token").body());
+    JsonNode episodes = json.readTree(s.client().get("/api/athletes", "coach-a-token").body());
+
+    // Then all of coach A's, and only those, neediest first; the episode list the same without the calm one
+    assertThat(all.get("athletes"))
+        .extracting(n -> n.get("athleteId").asText())
+        .containsExactly("a-referral", "a-stop", "a-reduce", "a-advisory", "a-pain", "a-calm");
+    assertThat(all.get("athletes"))
+        .extracting(n -> n.at("/need/label").asText())
+        .containsExactly("Open referral", "Stop", "Reduce", "Advisory", "In pain", "OK");
+    assertThat(all.get("complete").asBoolean()).isTrue();
+    assertThat(episodes.get("athletes"))
+        .extracting(n -> n.get("athleteId").asText())
+        .containsExactly("a-referral", "a-stop", "a-reduce", "a-advisory", "a-pain");
+    // And the open alert names its newest record and what to do first, with no number on a STOP
+    JsonNode stop = all.at("/athletes/1/openAlert");
+    assertThat(stop.get("alertId").asText()).isEqualTo("al-stop");
+    assertThat(stop.get("firstStep").asText()).isEqualTo("Stop this session now");
+    assertThat(all.at("/athletes/0/openAlert/firstStep").asText()).isEqualTo("See a doctor or physiotherapist before training again");
+    assertThat(all.at("/athletes/0/openAlert/alertId").isNull()).as("its record aged out of the recent alerts").isTrue();
+    assertThat(all.at("/athletes/5/intensity/activityLabel").asText()).isEqualTo("Walking");
+    assertThat(all.at("/athletes/5/pain/label").asText()).isEqualTo("No pain");
+  }
+
+  @Test
+  void aListingIsCutAt500AndSaysItIsIncomplete() throws Exception {
+    FakeDirectory many = new FakeDirectory();
+    for (int i = 0; i < 501; i++) {
+      many.calm(String.format("ath-%03d", i), "coach-a");
+    }
+    Server s = server(many);
+
+    JsonNode all = json.readTree(s.client().get("/api/athletes?all=true", "admin-token").body());
+
+    assertThat(all.get("athletes")).hasSize(500);
+    assertThat(all.get("complete").asBoolean()).isFalse();
+  }
+
+  @Test
+  void allAsksTheOtherInstancesForAllTooAndOrdersAfterMerging() throws Exception {
+    Server other =
+        server(new FakeDirectory().calm("ath-far-calm", "coach-a").with("ath-far-stop", "coach-a", Severity.STOP_ACTIVITY));
+    FakeDirectory local =
+        new FakeDirectory().calm("ath-near-calm", "coach-a").with("ath-near-referral", "coach-a", Severity.SEEK_MEDICAL_ATTENTION);
+    local.others.add("127.0.0.1:" + other.api().port());
+    Server front = server(local);
+
+    JsonNode list = json.readTree(front.client().get("/api/athletes?all=true", "coach-a-token").body());
+
+    assertThat(list.get("athletes"))
+        .extracting(n -> n.get("athleteId").asText())
+        .containsExactly("ath-near-referral", "ath-far-stop", "ath-far-calm", "ath-near-calm");
+    assertThat(list.get("complete").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theWordingTableIsServedToACallerWithAToken() throws Exception {
+    Server s = withAthletes();
+
+    HttpResponse<String> none = s.client().get("/api/wording", null);
+    JsonNode wording = json.readTree(s.client().get("/api/wording", "coach-a-token").body());
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(wording.at("/activities/HIIT").asText()).isEqualTo("HIIT");
+    assertThat(wording.at("/selfCare/OTC_PAIN_RELIEF").asText()).isEqualTo("Over-the-counter pain relief");
+    assertThat(wording.at("/severities/STOP_ACTIVITY").asText()).isEqualTo("Stop activity");
+    assertThat(wording.at("/reasons/SHARP_PAIN_DURING_ACTIVITY").asText()).isEqualTo("Sharp pain during activity");
+    assertThat(wording.at("/alertStates/UPDATED").asText()).isEqualTo("Updated");
+    assertThat(wording.at("/needs/50").asText()).isEqualTo("Open referral");
+    assertThat(wording.at("/zones/NEAR").asText()).isEqualTo("Near the ceiling");
+  }
+
+  @Test
   void readinessFollowsKafkaStreamsAndHealthAndMetricsNeedNoToken() throws Exception {
     Server s = withAthletes();
 
@@ -301,11 +391,13 @@ class ApiServerTest {
   }
 
   @Test
-  void dashboardIsServedWithAStrictContentSecurityPolicy() throws Exception {
+  void dashboardIsServedWithAStrictContentSecurityPolicyAndItsChartLibrary() throws Exception {
     Server s = withAthletes();
 
     HttpResponse<String> page = s.client().get("/?token=whatever", null);
-    HttpResponse<String> script = s.client().get("/dashboard/dashboard.js", null);
+    HttpResponse<String> script = s.client().get("/dashboard/js/main.js", null);
+    HttpResponse<String> chart = s.client().get("/webjars/uplot/dist/uPlot.iife.min.js", null);
+    HttpResponse<String> icon = s.client().get("/dashboard/favicon.svg", null);
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<title>PainGuard coach dashboard</title>", "not a diagnosis");
@@ -313,11 +405,65 @@ class ApiServerTest {
     assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("EventSource");
+    assertThat(script.headers().firstValue("Content-Type").orElse("")).as("a module needs a JavaScript type").contains("javascript");
+    // uPlot from its webjar, without the version in the path, and an icon so no load ends in a 404
+    assertThat(chart.statusCode()).isEqualTo(200);
+    assertThat(chart.body()).contains("uPlot");
+    assertThat(page.body()).contains("/webjars/uplot/dist/uPlot.iife.min.js", "/dashboard/favicon.svg");
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type").orElse("")).contains("svg");
   }
 
   private static void awaitSubscribers(AlertStreamHub hub, int n) {
     await(n + " subscribers").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
         .until(hub::size, size -> size >= n);
     assertThat(hub.size()).isEqualTo(n);
+  }
+
+  @Test
+  void anAcknowledgementIsWrittenWithTheTokensCallerAndAnsweredOnceTheDirectoryShowsIt() throws Exception {
+    // Given a log that the directory follows at once, as the owner's store does
+    Server s = withAthletes();
+    List<io.painguard.events.AlertAcknowledgement> written = new ArrayList<>();
+    s.api().acknowledgements(record -> {
+      written.add(record);
+      AthleteDirectory.Found before = s.directory().athletes.get(record.getAthleteId());
+      s.directory().athletes.put(record.getAthleteId(), new AthleteDirectory.Found(before.status(), before.recentAlerts(),
+          before.acknowledgements().with(io.painguard.topology.Acknowledgement.of(record))));
+    });
+
+    // When coach A acknowledges, claiming in the body to be coach B
+    HttpResponse<String> posted = s.client().post("/api/athletes/ath-a/alerts/al-1/acknowledgements", "coach-a-token",
+        "{\"note\": \" on it \", \"acknowledgedBy\": \"coach-b\"}");
+
+    // Then 201, by coach A, the note trimmed; the GET shows it on the alert and on the open alert
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    assertThat(written).singleElement().satisfies(r -> {
+      assertThat(r.getAcknowledgedBy()).isEqualTo("coach-a");
+      assertThat(r.getNote()).isEqualTo("on it");
+      assertThat(r.getAthleteId()).isEqualTo("ath-a");
+    });
+    JsonNode alerts = json.readTree(s.client().get("/api/athletes/ath-a/alerts", "coach-a-token").body());
+    assertThat(alerts.at("/alerts/1/alertId").asText()).isEqualTo("al-1");
+    assertThat(alerts.at("/alerts/1/acknowledgements/0/note").asText()).isEqualTo("on it");
+    assertThat(alerts.at("/alerts/0/acknowledgements")).isEmpty();
+  }
+
+  @Test
+  void aWriteThatFailsIs503AndOneNotYetReadableIs202() throws Exception {
+    // Given a log that refuses, then one the directory never shows
+    Server s = withAthletes();
+    s.api().acknowledgements(record -> {
+      throw new IllegalStateException("The acknowledgement could not be written to topic 'x' (timeout); try again.");
+    });
+    HttpResponse<String> failed = s.client().post("/api/athletes/ath-a/alerts/al-1/acknowledgements", "admin-token", "{}");
+    s.api().acknowledgements(record -> { });
+    HttpResponse<String> pending = s.client().post("/api/athletes/ath-a/alerts/al-1/acknowledgements", "admin-token", "");
+
+    // Then
+    assertThat(failed.statusCode()).isEqualTo(503);
+    assertThat(json.readTree(failed.body()).get("message").asText()).contains("try again");
+    assertThat(pending.statusCode()).isEqualTo(202);
+    assertThat(json.readTree(pending.body()).get("acknowledgedBy").asText()).isEqualTo("admin");
   }
 }

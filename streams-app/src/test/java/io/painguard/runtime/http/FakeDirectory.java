@@ -20,9 +20,23 @@ final class FakeDirectory implements AthleteDirectory {
   final List<String> others = new ArrayList<>();
   Lookup everyLookup;
   final List<String> asked = new ArrayList<>();
+  /** The spans {@link #session} was asked for. */
+  final List<java.time.Duration> spans = new ArrayList<>();
+  java.time.Duration retention = java.time.Duration.ofHours(24);
 
   FakeDirectory with(String athleteId, String coachId, Severity open, ExertionAlert... alerts) {
     athletes.put(athleteId, new Found(status(athleteId, coachId, open), List.of(alerts)));
+    return this;
+  }
+
+  /** An athlete without pain in force or an alert open: listed only with {@code all=true}. */
+  FakeDirectory calm(String athleteId, String coachId) {
+    AthleteStatus s =
+        new AthleteStatus(
+            athleteId, Instant.parse("2025-03-03T08:03:00Z"), 0, PainBand.NONE, false, null, null, null, null,
+            false, ActivityType.WALKING, Instant.parse("2025-03-03T08:03:00Z"), 95, 20, null, null, List.of(),
+            null, coachId, null, List.of(), null, null);
+    athletes.put(athleteId, new Found(s, List.of()));
     return this;
   }
 
@@ -49,7 +63,8 @@ final class FakeDirectory implements AthleteDirectory {
         coachId,
         null,
         List.of(),
-        open);
+        open,
+        null);
   }
 
   @Override
@@ -62,13 +77,34 @@ final class FakeDirectory implements AthleteDirectory {
     return found == null ? new Unknown() : found;
   }
 
+  /** The athlete's session: their recent alerts, no minutes. */
   @Override
-  public List<AthleteStatus> localInEpisode(Caller caller, int limit) {
-    return athletes.values().stream()
-        .map(Found::status)
-        .filter(s -> caller.maySee(s.coachId()))
-        .limit(limit)
-        .toList();
+  public Lookup session(String athleteId, java.time.Duration span) {
+    spans.add(span);
+    Lookup found = find(athleteId);
+    if (!(found instanceof Found f)) {
+      return found;
+    }
+    long to = Instant.parse("2025-03-03T09:00:00Z").toEpochMilli();
+    return new Session(
+        f.status(),
+        SessionView.of(athleteId, to - span.toMillis(), to, List.of(), List.of(), List.of(), f.recentAlerts()));
+  }
+
+  @Override
+  public java.time.Duration sessionRetention() {
+    return retention;
+  }
+
+  /** Every athlete is "in an episode" here (the fake's statuses all have pain in force). */
+  @Override
+  public Listing localAthletes(Caller caller, boolean all, int limit) {
+    List<Found> visible =
+        athletes.values().stream()
+            .filter(f -> caller.maySee(f.status().coachId()))
+            .filter(f -> all || f.status().painActive() || f.status().openSeverity() != null)
+            .toList();
+    return new Listing(visible.stream().limit(limit).toList(), visible.size() > limit);
   }
 
   @Override

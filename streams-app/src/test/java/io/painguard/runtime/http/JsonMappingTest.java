@@ -14,6 +14,7 @@ import io.painguard.events.SelfCare;
 import io.painguard.events.Severity;
 import io.painguard.rules.AthleteStatus;
 import io.painguard.rules.PainBand;
+import io.painguard.rules.PainDirection;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,49 @@ class JsonMappingTest {
   }
 
   @Test
+  void anAlertSaysWhatToDoFirstAndNamesItsSymbolsInWords() throws Exception {
+    JsonNode node =
+        json.readTree(
+            json.writeValueAsString(
+                AlertView.of(alert("a-1", "ath-1", "coach-1", Severity.REDUCE_INTENSITY, AlertState.RAISED))));
+
+    assertThat(node.get("firstStep").asText()).isEqualTo("Ease off: keep your heart rate at or below 132 bpm");
+    assertThat(node.at("/labels/activity").asText()).isEqualTo("Running");
+    assertThat(node.at("/labels/alternatives").toString()).isEqualTo("[\"Walking\",\"Aquatic exercise\"]");
+    assertThat(node.at("/labels/selfCare").toString()).isEqualTo("[\"Ice\"]");
+  }
+
+  @Test
+  void aStopOrAReferralFromAnOldRecordShowsNoPercentageAndNoTarget() throws Exception {
+    for (Severity severity : List.of(Severity.STOP_ACTIVITY, Severity.SEEK_MEDICAL_ATTENTION)) {
+      // Given a record as an older version wrote it: a target, 100 % and both in the message
+      ExertionAlert old = alert("a-old", "ath-1", "coach-1", severity, AlertState.RAISED);
+      old.getRecommendation().setIntensityReductionPct(100);
+      old.getRecommendation().setDurationReductionPct(100);
+      old.getRecommendation().setTargetMaxHeartRateBpm(115);
+      old.getRecommendation()
+          .setMessage("Stop now: your pain rose from 3 to 7; lower intensity by 100 %. Keep heart rate under 115 bpm.");
+
+      // When it is shown
+      JsonNode r = json.readTree(json.writeValueAsString(AlertView.of(old))).get("recommendation");
+
+      // Then no percentage and no target are left, and the rest of the message is
+      assertThat(r.get("intensityReductionPct").asInt()).as(severity.name()).isZero();
+      assertThat(r.get("durationReductionPct").asInt()).as(severity.name()).isZero();
+      assertThat(r.get("targetMaxHeartRateBpm").isNull()).as(severity.name()).isTrue();
+      assertThat(r.get("message").asText()).as(severity.name()).isEqualTo("Stop now: your pain rose from 3 to 7.");
+    }
+  }
+
+  @Test
+  void aMessageThatIsAllNumbersBecomesTheFirstStep() {
+    assertThat(AlertView.withoutNumbers("Lower intensity by 100 %.", "Stop this session now"))
+        .isEqualTo("Stop this session now.");
+    assertThat(AlertView.withoutNumbers("Stop this session: with severe pain (8/10) it does harm.", "x"))
+        .isEqualTo("Stop this session: with severe pain (8/10) it does harm.");
+  }
+
+  @Test
   void absentOptionalFieldsAreNull() throws Exception {
     ExertionAlert bare =
         ExertionAlert.newBuilder(alert("a-2", "ath-2", null, Severity.SEEK_MEDICAL_ATTENTION, AlertState.RAISED))
@@ -125,7 +169,8 @@ class JsonMappingTest {
             "coach-1",
             null,
             List.of(),
-            Severity.REDUCE_INTENSITY);
+            Severity.REDUCE_INTENSITY,
+            PainDirection.RISING);
 
     AthleteView view = AthleteView.of(status);
     JsonNode node = json.readTree(json.writeValueAsString(view));
@@ -139,6 +184,13 @@ class JsonMappingTest {
     assertThat(node.at("/intensity/aboveCeiling").asBoolean()).isTrue();
     assertThat(node.at("/openAlert/severity").asText()).isEqualTo("REDUCE_INTENSITY");
     assertThat(node.at("/openAlert/reasons/0").asText()).isEqualTo("SUSTAINED_HIGH_INTENSITY");
+    assertThat(node.at("/pain/trend").asText()).isEqualTo("RISING");
+    assertThat(node.at("/pain/label").asText()).isEqualTo("Moderate pain (5/10)");
+    assertThat(node.at("/intensity/activityLabel").asText()).isEqualTo("Running");
+    assertThat(node.at("/intensity/zone").asText()).isEqualTo("ABOVE");
+    assertThat(node.at("/openAlert/firstStep").asText()).isEqualTo("Ease off: make this session easier");
+    assertThat(node.at("/need/rank").asInt()).isEqualTo(30);
+    assertThat(node.at("/need/label").asText()).isEqualTo("Reduce");
     // The view reads back (instances exchange it when listing athletes).
     assertThat(json.readValue(json.writeValueAsString(view), AthleteView.class)).isEqualTo(view);
   }
@@ -149,7 +201,7 @@ class JsonMappingTest {
         new AthleteStatus(
             "ath-3", Instant.EPOCH, 0, PainBand.NONE, false, null, null, null, null, true,
             ActivityType.WALKING, Instant.EPOCH, 95, 29, null, null, List.of(), null, "coach-1", null,
-            List.of(), null);
+            List.of(), null, null);
 
     AthleteView view = AthleteView.of(calm);
 
@@ -168,7 +220,8 @@ class JsonMappingTest {
             ActivityType.RUNNING, Instant.EPOCH, 150, 75, Severity.SEEK_MEDICAL_ATTENTION, AlertState.UPDATED,
             List.of(Reason.MEDICAL_RED_FLAG, Reason.RADICULOPATHY_SIGNS), Instant.EPOCH, "coach-1",
             Instant.EPOCH, List.of(Reason.MEDICAL_RED_FLAG, Reason.RADICULOPATHY_SIGNS),
-            Severity.REDUCE_INTENSITY);
+            Severity.REDUCE_INTENSITY,
+            null);
 
     // When it is shown
     JsonNode node = json.readTree(json.writeValueAsString(AthleteView.of(status)));

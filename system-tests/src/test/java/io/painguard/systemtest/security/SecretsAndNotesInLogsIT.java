@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * password, the registry's {@code basic.auth.user.info}, a registry URL carrying {@code
  * user:password@} and {@code ?access_token=}, HTTP bearer tokens (one sent as the event stream's
  * {@code ?access_token=}), the broker's SCRAM password -- and the simulator sends a pain report with
- * a distinctive free-text note. Every line they print at INFO -- Kafka's own config dumps included
+ * a distinctive free-text note, and a coach acknowledges the alert with another (once accepted,
+ * once refused as too long). Every line they print at INFO -- Kafka's own config dumps included
  * -- and the app's /metrics are searched for each secret value and for the note.
  */
 @Order(40)
@@ -48,6 +49,7 @@ class SecretsAndNotesInLogsIT {
   static final String HTTP_TOKEN = "http-token-5e91d2f4a8";
   static final String STACK_PASSWORD = "stack-Pa55-5b7e13";
   static final String NOTE = "Zebra-quartz note: my back twinges when I lift the kettle 4711";
+  static final String ACK_NOTE = "Okapi-basalt note: spoke to her, she sees her physio on Friday 9932";
 
   static final List<String> APP_AND_SIMULATOR_SECRETS =
       List.of(JAAS_PASSWORD, TRUSTSTORE_PASSWORD, REGISTRY_PASSWORD, URL_PASSWORD, URL_TOKEN, HTTP_TOKEN);
@@ -107,12 +109,18 @@ class SecretsAndNotesInLogsIT {
         Await.until("the note athlete's alert", Duration.ofSeconds(60), () ->
             Topics.alerts(stack.clientProperties(), stack.registryUrl(), "alerts-secrets", Duration.ofSeconds(20)).stream()
                 .map(ExertionAlert::getAthleteId).anyMatch("note-athlete"::equals));
+        String alertId =
+            Topics.alerts(stack.clientProperties(), stack.registryUrl(), "alerts-secrets", Duration.ofSeconds(20)).stream()
+                .filter(a -> a.getAthleteId().equals("note-athlete")).findFirst().orElseThrow().getAlertId();
+        assertThat(acknowledge(app, alertId, ACK_NOTE)).as("acknowledging with a note").isEqualTo(201);
+        assertThat(acknowledge(app, alertId, ACK_NOTE + " " + "x".repeat(280))).as("a note too long").isEqualTo(400);
         String metrics = app.get("/metrics", HTTP_TOKEN);
         app.terminate(Duration.ofSeconds(60));
 
         String logs = app.logs() + simulator.log() + metrics;
         assertNoSecret(logs, APP_AND_SIMULATOR_SECRETS);
         assertThat(logs).as("the pain note in the logs").doesNotContain(NOTE).doesNotContain("Zebra-quartz");
+        assertThat(logs).as("the acknowledgement's note in the logs").doesNotContain("Okapi-basalt");
         assertThat(metrics).as("the metrics were scraped").contains("painguard_sse_clients");
         assertThat(app.logs())
             .as("the app's config dump names the registry without its credentials, the secret keys masked")
@@ -121,7 +129,7 @@ class SecretsAndNotesInLogsIT {
             .contains("kafka.sasl.jaas.config=[hidden]")
             .as("Kafka's own config dump hides the JAAS config")
             .contains("sasl.jaas.config = [hidden]");
-        Figures.record("secrets-in-logs", "0 secrets and 0 pain notes in " + logs.lines().count()
+        Figures.record("secrets-in-logs", "0 secrets, 0 pain notes and 0 acknowledgement notes in " + logs.lines().count()
             + " lines of app and simulator logs and /metrics");
       } finally {
         simulator.close();
@@ -229,5 +237,18 @@ class SecretsAndNotesInLogsIT {
       }
       return line.toString();
     }
+  }
+
+  /** POSTs an acknowledgement of the note athlete's alert as the admin; returns the status. */
+  private static int acknowledge(AppInstance app, String alertId, String note) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + app.httpPort() + "/api/athletes/note-athlete/alerts/" + alertId
+                + "/acknowledgements"))
+        .header("Authorization", "Bearer " + HTTP_TOKEN)
+        .header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(20))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"" + note + "\"}"))
+        .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 }

@@ -89,13 +89,22 @@ public final class SystemStack implements AutoCloseable {
   }
 
   /**
+   * The acknowledgements topic of a run's inputs, named after its activity topic ({@code
+   * <activity>-acknowledgements}) and co-partitioned with it ({@link #PARTITIONS}).
+   */
+  public static String acknowledgementsTopic(TopicNames inputs) {
+    return inputs.activity() + "-acknowledgements";
+  }
+
+  /**
    * App settings pointing at this stack: {@code kafka.*} connection properties, the registry (and
    * its credentials, if it has any),
-   * the application id, the input topics and the two output topics (created here).
+   * the application id, the input topics, the two output topics and the acknowledgements topic
+   * ({@link #acknowledgementsTopic}; these three created here).
    */
   public Map<String, String> appSettings(
       String applicationId, TopicNames inputs, String alertsTopic, String deadLetterTopic) {
-    createTopics(alertsTopic, deadLetterTopic);
+    createTopics(alertsTopic, deadLetterTopic, acknowledgementsTopic(inputs));
     Map<String, String> settings = new LinkedHashMap<>();
     clientProperties().forEach((k, v) -> settings.put("kafka." + k, String.valueOf(v)));
     settings.put("kafka.application.id", applicationId);
@@ -107,6 +116,7 @@ public final class SystemStack implements AutoCloseable {
     settings.put("painguard.topics.athlete-profiles", inputs.profile());
     settings.put("painguard.topics.exertion-alerts", alertsTopic);
     settings.put("painguard.topics.dead-letters", deadLetterTopic);
+    settings.put("painguard.topics.alert-acknowledgements", acknowledgementsTopic(inputs));
     settings.put("painguard.http.tokens", "system-test-admin-token=admin");
     settings.put("painguard.startup.create-topics", "false");
     return settings;
