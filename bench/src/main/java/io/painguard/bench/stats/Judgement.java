@@ -10,13 +10,21 @@ package io.painguard.bench.stats;
  */
 public record Judgement(boolean met, boolean everyRun) {
 
-  /** At least {@code goal} (throughput ratios). */
+  /** At least {@code goal} (throughput ratios), judged on the median. */
   public static Judgement atLeast(Spread values, double goal) {
-    boolean met = values.median() >= goal;
-    return new Judgement(met, met ? values.allAtLeast(goal) : values.max() < goal);
+    return atLeast(values.median(), values, goal);
   }
 
-  /** At most {@code goal} (latencies). */
+  /**
+   * At least {@code goal}, judged on {@code figure} (e.g. a ratio of two medians), with {@code runs}
+   * the same figure run by run (e.g. each round's ratio).
+   */
+  public static Judgement atLeast(double figure, Spread runs, double goal) {
+    boolean met = figure >= goal;
+    return new Judgement(met, met ? runs.allAtLeast(goal) : runs.max() < goal);
+  }
+
+  /** At most {@code goal} (latencies), judged on the median. */
   public static Judgement atMost(Spread values, double goal) {
     boolean met = values.median() <= goal;
     return new Judgement(met, met ? values.allAtMost(goal) : values.min() > goal);
