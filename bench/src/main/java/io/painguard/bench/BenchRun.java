@@ -115,7 +115,7 @@ public final class BenchRun {
           + "between 0.4 and 0.9 from run to run on this machine.");
     }
     if (latency != null) {
-      notes.add("the " + windows.size() + " latency windows ran one after the other against the last round's app, "
+      notes.add("the latency window(s) (" + windows.size() + ") ran one after the other against the last round's app, "
           + "each with probe athletes of its own; percentiles are per window, their median and range over the windows.");
     }
     BenchResult.Data data = session.data(topics, loaded.figures(), alerts);
