@@ -114,6 +114,7 @@ public final class BenchRun {
       notes.add(0, "smoke test: tiny and run once, it checks the wiring and judges nothing; its ratios swing "
           + "between 0.4 and 0.9 from run to run on this machine.");
     }
+    notes.add("medians and ranges are over the " + settings.repeats() + " runs of each phase, which alternated round by round.");
     if (latency != null) {
       notes.add("the latency window(s) (" + windows.size() + ") ran one after the other against the last round's app, "
           + "each with probe athletes of its own; percentiles are per window, their median and range over the windows.");

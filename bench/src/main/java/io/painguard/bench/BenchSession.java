@@ -57,6 +57,8 @@ final class BenchSession implements AutoCloseable {
   private final TopicStats stats;
   private final String runId = UUID.randomUUID().toString().substring(0, 6);
   private final List<BenchTopics> created = new ArrayList<>();
+  /** The inputs' size right after each pre-load, before any feed adds to it. */
+  private final Map<BenchTopics, Long> preloadedBytes = new LinkedHashMap<>();
 
   BenchSession(BenchSettings settings, Consumer<String> log) {
     this.settings = settings;
@@ -102,6 +104,7 @@ final class BenchSession implements AutoCloseable {
     log.accept(String.format("warm-up: read the %,d input records once in %.1f s (not measured)",
         warmed, (System.nanoTime() - warmStart) / 1e9));
     GroupProgress progress = new GroupProgress(stats, ends);
+    preloadedBytes.put(topics, stats.bytesOnDisk(topics.inputs()));
     if (progress.total() != expected) {
       notes.add(String.format("the input topics hold %,d records, %,d were sent", progress.total(), expected));
     }
@@ -202,7 +205,7 @@ final class BenchSession implements AutoCloseable {
   BenchResult.Data data(BenchTopics topics, Preloader.Preloaded pre, long alerts) {
     return new BenchResult.Data(
         pre.athletes(), pre.activityEvents(), pre.painReports(), pre.profiles(), pre.records(),
-        stats.bytesOnDisk(topics.inputs()), pre.eventSeconds(), Math.round(pre.seconds() * 100) / 100.0, alerts);
+        preloadedBytes.getOrDefault(topics, 0L), pre.eventSeconds(), Math.round(pre.seconds() * 100) / 100.0, alerts);
   }
 
   BenchResult.Machine machine() {
@@ -249,7 +252,7 @@ final class BenchSession implements AutoCloseable {
         + "committed offsets reach the end of every pre-loaded input partition (JIT warm-up included); steady/s leaves out the first "
         + Math.round(settings.warmupShare() * 100) + " % of the records.");
     out.add("every worker runs in a JVM of its own with the same options (" + String.join(" ", settings.appJvmOptions())
-        + "), in a fresh consumer group, on the same pre-loaded records; medians and ranges are over the repeated runs.");
+        + "), in a fresh consumer group, on the same pre-loaded records.");
     if (cluster instanceof InProcessCluster) {
       out.add("the broker runs inside the bench JVM; its CPU figure includes the bench's own (light) polling.");
     }

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param latency the latency windows, or null when skipped
  * @param athletes the population comparison (mode athletes-compare), else null
  * @param scaleOut the scale-out measurement (mode scale-out), else null
- * @param app the last app JVM over its whole life (its throughput run and the latency windows)
+ * @param app the app JVMs: the highest heap and RSS peaks of any run, CPU and GC of the last one
+ *     (its throughput run and the latency windows); null in scale-out runs
  * @param broker the broker JVM over the run, when the bench started one of its own
  * @param targets the issue's targets judged on this run's medians (none when not judged)
  * @param notes what a reader must know to trust the figures
