@@ -77,7 +77,7 @@ final class AthletesCompareRun {
       List<String> notes = session.commonNotes();
       notes.add(String.format("both populations have %,d activity samples and pain reports; the profiles come on top "
           + "(one per athlete who publishes one), so the larger population has more records in all.", settings.records()));
-    notes.add("medians and ranges are over the " + settings.repeats() + " runs of each phase, which alternated round by round.");
+      notes.add("medians and ranges are over the " + settings.repeats() + " runs of each phase, which alternated round by round.");
       if (!judged) {
         notes.add(0, "smoke test: tiny and run once, it checks the wiring and judges nothing.");
       }
