@@ -45,6 +45,8 @@ final class BenchSession implements AutoCloseable {
   static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   /** A phase is abandoned when its group's committed offsets do not move for this long. */
   static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+  /** Live traffic before the first latency window against a freshly caught-up app. */
+  static final Duration SETTLE = Duration.ofSeconds(BenchSettings.LATENCY_SETTLE_SECONDS);
 
   final BenchSettings settings;
   final Consumer<String> log;
@@ -180,6 +182,31 @@ final class BenchSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Live traffic at the latency rate, not measured, before the first window against an app that has
+   * just worked through the pre-load: the first seconds after a catch-up (a last burst of
+   * changelog writes and compactions) are a different thing from the steady live state the
+   * latency target is about, and on a loaded machine made a first window's p99 several times the
+   * next ones'.
+   */
+  void settle(BenchTopics topics, Preloader.Loaded loaded) throws InterruptedException {
+    Duration settle = settleTime();
+    if (settle.isZero()) {
+      return;
+    }
+    log.accept(String.format("latency: %d s of live traffic first (not measured)", settle.toSeconds()));
+    try (io.painguard.bench.load.LiveFeed feed =
+        new io.painguard.bench.load.LiveFeed(openFeed(topics, 2_000), loaded.generator(), settings.rate())) {
+      Thread.sleep(settle.toMillis());
+      feed.checkHealthy();
+    }
+  }
+
+  /** How long {@link #settle} feeds: none for the smoke test. */
+  Duration settleTime() {
+    return settings.quick() || settings.latencyDuration().isZero() ? Duration.ZERO : SETTLE;
+  }
+
   /** One latency window against whatever app instances are running; its probes are its own. */
   Latency latencyWindow(BenchTopics topics, Preloader.Loaded loaded, int window) throws InterruptedException {
     log.accept(String.format("latency window %d: %,.0f records/s for %d s with tagged overexertion episodes",
@@ -238,6 +265,7 @@ final class BenchSession implements AutoCloseable {
     p.put("brokerJvmOptions", settings.brokerJvmOptions());
     p.put("latencyRatePerSecond", settings.rate());
     p.put("latencySeconds", settings.latencyDuration().toSeconds());
+    p.put("latencySettleSeconds", settleTime().toSeconds());
     p.put("probeShare", settings.probeShare());
     p.put("warmupShare", settings.warmupShare());
     p.put("quick", settings.quick());

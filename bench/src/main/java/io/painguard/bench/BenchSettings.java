@@ -70,6 +70,8 @@ public record BenchSettings(
   public static final String EOS = "eos";
   public static final String PLAIN = "plain";
   public static final String FULL = "full";
+  /** Unmeasured live traffic before the first latency window against a freshly caught-up app. */
+  public static final long LATENCY_SETTLE_SECONDS = 10;
   public static final String ATHLETES_COMPARE = "athletes-compare";
   public static final String SCALE_OUT = "scale-out";
 
@@ -107,9 +109,10 @@ public record BenchSettings(
 
   /** Event time the latency phase's load will still consume, so the pre-load can leave room. */
   public long latencyEventSeconds() {
-    long feedSeconds = latencyDuration.toSeconds() * repeats;
+    long settleSeconds = LATENCY_SETTLE_SECONDS;
+    long feedSeconds = latencyDuration.toSeconds() * repeats + settleSeconds;
     if (mode.equals(SCALE_OUT)) {
-      feedSeconds = latencyDuration.toSeconds() * scaleOut.instances().size()
+      feedSeconds = (latencyDuration.toSeconds() + settleSeconds) * scaleOut.instances().size()
           + 2 * scaleOut.takeoverTimeout().toSeconds() * scaleOut.instances().size() * scaleOut.standbys().size();
     }
     return (long) Math.ceil(rate * feedSeconds / athletes) + 300;

@@ -76,6 +76,7 @@ final class ScaleOutRun {
           Latency latency = null;
           if (!settings.latencyDuration().isZero()) {
             caughtUp(session, topics, group); // the earlier windows' records too
+            session.settle(topics, loaded);
             latency = session.latencyWindow(topics, loaded, ++window);
           }
           counts.add(new ScaleOut.InstanceCount(n, t, cpuPerRecord, latency));
