@@ -78,7 +78,10 @@ final class AthletesCompareRun {
       notes.add(String.format("both populations have %,d activity samples and pain reports; the profiles come on top "
           + "(one per athlete who publishes one), so the larger population has more records in all.", settings.records()));
       notes.add("medians and ranges are over the " + settings.repeats() + " runs of each phase, which alternated round by round.");
-      if (!judged) {
+      List<PhaseSummary> summaries = List.of(PhaseSummary.of(fewerRuns), PhaseSummary.of(moreRuns));
+      if (judged) {
+        summaries.stream().map(PhaseSummary::noiseNote).filter(java.util.Objects::nonNull).forEach(notes::add);
+      } else {
         notes.add(0, "smoke test: tiny and run once, it checks the wiring and judges nothing.");
       }
       List<BenchResult.Data> data = new ArrayList<>();
@@ -89,7 +92,7 @@ final class AthletesCompareRun {
       parameters.put("athletesCompared", settings.comparedAthletes());
       return new BenchResult(
           BenchResult.VERSION, settings.modeName(), judged, session.startedAt,
-          session.machine(), parameters, data, runs, List.of(PhaseSummary.of(fewerRuns), PhaseSummary.of(moreRuns)),
+          session.machine(), parameters, data, runs, summaries,
           Map.of(), null, judged ? comparison : null, null, app, session.brokerUsage(),
           judged ? List.of(Targets.athletes(comparison)) : List.of(), notes);
     }

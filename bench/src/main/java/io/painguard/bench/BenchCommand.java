@@ -257,7 +257,7 @@ public final class BenchCommand implements Callable<Integer> {
     require((bootstrap == null) == (registry == null), "--bootstrap and --registry go together.");
     require(broker.equals(BenchSettings.CHILD) || broker.equals(BenchSettings.IN_PROCESS),
         "--broker must be child or in-process, got '" + broker + "'.");
-    require(instances.stream().allMatch(i -> i >= 1 && i <= partitions) && instances.equals(instances.stream().sorted().distinct().toList()),
+    require(!scaleOut || instances.stream().allMatch(i -> i >= 1 && i <= partitions) && instances.equals(instances.stream().sorted().distinct().toList()),
         "--instances takes rising counts from 1 to the partitions (" + partitions + "), e.g. 1,2,3.");
     require(standbys.stream().allMatch(s -> s >= 0 && s <= 2), "--standbys takes values from 0 to 2, e.g. 0,1.");
     StreamsTuning.app(tuning); // validates the name

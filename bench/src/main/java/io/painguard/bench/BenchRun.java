@@ -11,7 +11,6 @@ import io.painguard.bench.result.PhaseSummary;
 import io.painguard.bench.result.ResourceUsage;
 import io.painguard.bench.result.Targets;
 import io.painguard.bench.stats.Alternation;
-import io.painguard.bench.stats.Spread;
 import io.painguard.bench.worker.WorkerProcess;
 import io.painguard.bench.worker.WorkerSpec;
 import io.painguard.bench.worker.WorkerStats;
@@ -31,8 +30,6 @@ import java.util.function.Consumer;
 public final class BenchRun {
 
   static final String APP = "painguard";
-  /** A relative spread above this hides a 10 % change in the noise; the result says so. */
-  static final double NOISE_WARNING = 0.10;
 
   private final BenchSettings settings;
   private final Consumer<String> log;
@@ -73,6 +70,9 @@ public final class BenchRun {
           if (last) {
             // The latency windows run against the last round's app, after every throughput run:
             // their records would otherwise land in the next round's input.
+            if (!settings.latencyDuration().isZero()) {
+              session.settle(topics, loaded);
+            }
             for (int w = 1; w <= (settings.latencyDuration().isZero() ? 0 : settings.repeats()); w++) {
               windows.add(session.latencyWindow(topics, loaded, w));
             }
@@ -102,14 +102,7 @@ public final class BenchRun {
     boolean judged = !settings.quick();
     List<String> notes = session.commonNotes();
     if (judged) {
-      for (PhaseSummary s : summaries) {
-        Spread steady = s.steadyRecordsPerSecond();
-        if (steady.relativeSpread() > NOISE_WARNING) {
-          notes.add(String.format("%s: its steady rate spread over %.0f %% of its median in %d runs; a 10 %% change "
-              + "cannot be told from noise on it (more --repeats, or a quieter machine).", s.name(),
-              100 * steady.relativeSpread(), steady.runs()));
-        }
-      }
+      summaries.stream().map(PhaseSummary::noiseNote).filter(java.util.Objects::nonNull).forEach(notes::add);
     } else {
       notes.add(0, "smoke test: tiny and run once, it checks the wiring and judges nothing; its ratios swing "
           + "between 0.4 and 0.9 from run to run on this machine.");
@@ -117,7 +110,8 @@ public final class BenchRun {
     notes.add("medians and ranges are over the " + settings.repeats() + " runs of each phase, which alternated round by round.");
     if (latency != null) {
       notes.add("the latency window(s) (" + windows.size() + ") ran one after the other against the last round's app, "
-          + "each with probe athletes of its own; percentiles are per window, their median and range over the windows.");
+          + "each with probe athletes of its own, after " + session.settleTime().toSeconds()
+          + " s of live traffic that was not measured; percentiles are per window, their median and range over the windows.");
     }
     BenchResult.Data data = session.data(topics, loaded.figures(), alerts);
     return new BenchResult(

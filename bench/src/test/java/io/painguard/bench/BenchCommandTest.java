@@ -110,6 +110,13 @@ class BenchCommandTest {
   }
 
   @Test
+  void theScaleOutOptionsAreCheckedOnlyForAScaleOutRun() {
+    assertThat(parse("--partitions", "2").partitions()).isEqualTo(2);
+    assertThat(refusal("--scale-out", "--partitions", "2"))
+        .isEqualTo("bench: --instances takes rising counts from 1 to the partitions (2), e.g. 1,2,3.");
+  }
+
+  @Test
   void baselinesCanBeLeftOut() {
     assertThat(parse("--baseline", "none").baselines()).isEqualTo(List.of());
     assertThat(parse("--baseline", "plain").baselines()).containsExactly(BenchSettings.PLAIN);

@@ -78,11 +78,12 @@ public final class ResultTable {
       return;
     }
     out.append(NL);
-    out.append(String.format("%-34s %4s %26s %26s %7s %10s%n",
+    int width = Math.max(34, r.phases().stream().mapToInt(p -> label(p).length()).max().orElse(0));
+    out.append(String.format("%-" + width + "s %4s %26s %26s %7s %10s%n",
         "throughput (same records)", "runs", "records/s median (range)", "steady/s median (range)", "spread", "CPU us/rec"));
     for (PhaseSummary p : r.phases()) {
       Spread steady = p.steadyRecordsPerSecond();
-      out.append(String.format("%-34s %4d %26s %26s %6.0f%% %10.1f%n",
+      out.append(String.format("%-" + width + "s %4d %26s %26s %6.0f%% %10.1f%n",
           label(p), steady.runs(), withRange(p.recordsPerSecond()), withRange(steady),
           100 * steady.relativeSpread(), p.workerCpuMicrosPerRecord().median()));
     }
@@ -94,7 +95,8 @@ public final class ResultTable {
   }
 
   private static String label(PhaseSummary p) {
-    return p.name().startsWith("painguard-") ? p.description() + ", " + p.name().substring("painguard-".length()) + " athletes"
+    return p.name().startsWith("painguard-")
+        ? String.format("painguard, %,d athletes", Integer.parseInt(p.name().substring("painguard-".length())))
         : p.description();
   }
 
