@@ -39,7 +39,13 @@ import picocli.CommandLine.Spec;
       "  baseline  a consumer->producer loop copying the input records' bytes (exactly-once, and at-least-once);",
       "  painguard the detection topology with exactly_once_v2, from ready to lag 0 with its alerts committed;",
       "  latency   a fixed offered rate with tagged overexertion episodes: send -> alert readable (read_committed).",
+      "Each measured phase runs --repeats times (default 3), baseline and app alternating; the table gives the",
+      "median and range of each, and judges issue 18's targets on the medians.",
       "Prints a table and writes <output>/result.json. Runs on an embedded broker unless --bootstrap is given.",
+      "",
+      "  --quick                         a smoke test: tiny, run once, judges nothing.",
+      "  --athletes-compare 1000,100000  the app on two populations with the same records, alternating.",
+      "  --scale-out                     1, 2, 3 app instances; the time a joining one takes its share.",
       "",
       "  --jmh [-- JMH options]  runs the microbenchmarks instead (e.g. ./painguard bench --jmh -- -f 1 Guard)."
     })
@@ -126,12 +132,37 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep-topics", description = "Leave the run's topics on an external cluster.")
   boolean keepTopics;
 
-  @Option(names = "--quick", description = "Smoke run within 60 s: 1000 athletes, 150000 records, eos baseline, 10 s of latency.")
+  @Option(names = "--quick",
+      description = "Smoke test within about 60 s (1000 athletes, 150000 records, one run of each phase): checks the wiring, judges nothing.")
   boolean quick;
 
-  @Option(names = "--compare-with", paramLabel = "FILE",
-      description = "A previous result.json (e.g. with --athletes 1000) to judge this run's painguard rate against.")
-  Path compareWith;
+  @Option(names = "--repeats", paramLabel = "N",
+      description = "Runs of every measured phase, alternating baseline and app (default 3; --quick 1).")
+  Integer repeats;
+
+  @Option(names = "--athletes-compare", paramLabel = "FEWER,MORE", split = ",",
+      description = "Instead of the full bench: the app on two populations with the same records, alternating, e.g. 1000,100000 (default records 2000000).")
+  List<Integer> athletesCompare;
+
+  @Option(names = "--scale-out",
+      description = "Instead of the full bench: 1, 2 and 3 app instances (one JVM each, same application id), and an instance joining with 0 and 1 standby.")
+  boolean scaleOut;
+
+  @Option(names = "--instances", paramLabel = "N,...", split = ",", defaultValue = "1,2,3",
+      description = "With --scale-out: instance counts (default ${DEFAULT-VALUE}).")
+  List<Integer> instances;
+
+  @Option(names = "--standbys", paramLabel = "N,...", split = ",", defaultValue = "0,1",
+      description = "With --scale-out: num.standby.replicas values to measure a joining instance with (default ${DEFAULT-VALUE}).")
+  List<Integer> standbys;
+
+  @Option(names = "--takeover-timeout", paramLabel = "DURATION", defaultValue = "150s",
+      description = "With --scale-out: how long a joining instance gets to take its share (default ${DEFAULT-VALUE}).")
+  String takeoverTimeout;
+
+  @Option(names = "--lag-bound", paramLabel = "N",
+      description = "With --scale-out: the group's lag in records under which a takeover is done (default: 1 s of --rate).")
+  Long lagBound;
 
   @Option(names = "--jmh", description = "Run the JMH microbenchmarks; arguments after -- go to JMH.")
   boolean jmh;
@@ -163,10 +194,15 @@ public final class BenchCommand implements Callable<Integer> {
     BenchResult result;
     try {
       long started = System.nanoTime();
-      result = new BenchRun(settings, line -> {
+      java.util.function.Consumer<String> log = line -> {
         err.printf("bench: [%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, line);
         err.flush();
-      }).run();
+      };
+      result = switch (settings.mode()) {
+        case BenchSettings.ATHLETES_COMPARE -> new AthletesCompareRun(settings, log).run();
+        case BenchSettings.SCALE_OUT -> new ScaleOutRun(settings, log).run();
+        default -> new BenchRun(settings, log).run();
+      };
     } catch (RuntimeException e) {
       err.println("bench: failed: " + e.getMessage());
       err.flush();
@@ -183,11 +219,25 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   BenchSettings settings() {
+    require(athletesCompare == null || !scaleOut, "--athletes-compare and --scale-out are separate runs; give one.");
+    String mode = athletesCompare != null ? BenchSettings.ATHLETES_COMPARE : scaleOut ? BenchSettings.SCALE_OUT : BenchSettings.FULL;
+    boolean full = mode.equals(BenchSettings.FULL);
     int n = athletes != null ? athletes : quick ? 1_000 : 10_000;
-    long records = events != null ? events : quick ? 150_000 : 3_000_000;
-    Duration latency = latencyDuration != null ? parseDuration(latencyDuration) : Duration.ofSeconds(quick ? 10 : 30);
-    List<String> variants = baselines != null ? baselines : quick ? List.of(BenchSettings.EOS)
+    long defaultRecords = mode.equals(BenchSettings.FULL) ? 3_000_000 : 2_000_000;
+    long records = events != null ? events : quick ? 150_000 : defaultRecords;
+    Duration defaultLatency = Duration.ofSeconds(quick ? 10 : full ? 30 : mode.equals(BenchSettings.SCALE_OUT) ? 20 : 0);
+    Duration latency = latencyDuration != null ? parseDuration(latencyDuration, "--latency-duration") : defaultLatency;
+    List<String> variants = baselines != null ? baselines : !full ? List.of() : quick ? List.of(BenchSettings.EOS)
         : List.of(BenchSettings.EOS, BenchSettings.PLAIN);
+    int runs = repeats != null ? repeats : quick ? 1 : 3;
+    List<Integer> compared = List.of();
+    if (athletesCompare != null) {
+      require(athletesCompare.size() == 2 && athletesCompare.get(0) >= 1 && athletesCompare.get(0) < athletesCompare.get(1),
+          "--athletes-compare takes two populations, the smaller first, e.g. 1000,100000.");
+      require(athletes == null, "--athletes-compare names its own populations; leave out --athletes.");
+      compared = List.copyOf(athletesCompare);
+      n = athletesCompare.get(1);
+    }
     require(n >= 1 && n <= 10_000_000, "--athletes must be between 1 and 10000000, got " + n + ".");
     require(records >= n, "--events must be at least the number of athletes (" + n + "), got " + records + ".");
     require(rate > 0, "--rate must be positive, got " + rate + ".");
@@ -195,6 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
     require(threads >= 1 && threads <= 64, "--threads must be between 1 and 64, got " + threads + ".");
     require(partitions >= 1 && partitions <= 1000, "--partitions must be between 1 and 1000, got " + partitions + ".");
     require(warmupShare >= 0 && warmupShare < 0.9, "--warmup-share must be from 0 to 0.9, got " + warmupShare + ".");
+    require(runs >= 1 && runs <= 20, "--repeats must be between 1 and 20, got " + runs + ".");
     if (variants.equals(List.of("none"))) {
       variants = List.of();
     }
@@ -202,23 +253,23 @@ public final class BenchCommand implements Callable<Integer> {
       require(v.equals(BenchSettings.EOS) || v.equals(BenchSettings.PLAIN),
           "--baseline takes eos and/or plain, got '" + v + "'.");
     }
+    require(full || variants.isEmpty(), "--baseline belongs to the full bench; --athletes-compare and --scale-out run the app only.");
     require((bootstrap == null) == (registry == null), "--bootstrap and --registry go together.");
     require(broker.equals(BenchSettings.CHILD) || broker.equals(BenchSettings.IN_PROCESS),
         "--broker must be child or in-process, got '" + broker + "'.");
+    require(!scaleOut || instances.stream().allMatch(i -> i >= 1 && i <= partitions) && instances.equals(instances.stream().sorted().distinct().toList()),
+        "--instances takes rising counts from 1 to the partitions (" + partitions + "), e.g. 1,2,3.");
+    require(standbys.stream().allMatch(s -> s >= 0 && s <= 2), "--standbys takes values from 0 to 2, e.g. 0,1.");
     StreamsTuning.app(tuning); // validates the name
-    if (compareWith != null) {
-      try {
-        require(ResultJson.read(compareWith).phase("painguard") != null,
-            "--compare-with names " + compareWith + ", which has no painguard figures.");
-      } catch (java.io.UncheckedIOException e) {
-        throw new IllegalArgumentException("--compare-with names " + compareWith + ", which is not a readable result.json.");
-      }
-    }
+    long bound = lagBound != null ? lagBound : Math.max(1, Math.round(rate));
+    require(bound >= 1, "--lag-bound must be at least 1 record, got " + bound + ".");
+    BenchSettings.ScaleOutSettings scale = new BenchSettings.ScaleOutSettings(
+        instances, standbys, parseDuration(takeoverTimeout, "--takeover-timeout"), bound);
     return new BenchSettings(
         n, records, partitions, rate, latency, probeShare, seed, threads, variants,
         bootstrap != null ? BenchSettings.EXTERNAL : broker, bootstrap, registry, clientOverrides,
         tuning, streamsOverrides, split(jvmOptions), split(brokerJvmOptions), warmupShare, output,
-        jfr, keepTopics, quick, compareWith);
+        jfr, keepTopics, quick, mode, runs, compared, scale);
   }
 
   private int runJmh(PrintWriter err) {
@@ -232,14 +283,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static Duration parseDuration(String text) {
+  private static Duration parseDuration(String text, String option) {
     if (text.trim().equals("0")) {
       return Duration.ZERO;
     }
     try {
       return Durations.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--latency-duration must be a duration such as 30s or 2m, got '" + text + "'.");
+      throw new IllegalArgumentException(option + " must be a duration such as 30s or 2m, got '" + text + "'.");
     }
   }
 

@@ -30,8 +30,11 @@ import java.util.Map;
  * @param outputDir where result.json and the logs go
  * @param jfr record a JFR profile of the app
  * @param keepTopics leave the run's topics on the cluster
- * @param quick the smoke profile
- * @param compareWith a previous result.json to judge the scaling target against, or null
+ * @param quick the smoke profile: judges nothing
+ * @param mode {@link #FULL}, {@link #ATHLETES_COMPARE} or {@link #SCALE_OUT}
+ * @param repeats runs of every measured phase, alternating
+ * @param comparedAthletes with {@link #ATHLETES_COMPARE}: the smaller and the larger population
+ * @param scaleOut with {@link #SCALE_OUT}: what to measure
  */
 public record BenchSettings(
     int athletes,
@@ -56,13 +59,36 @@ public record BenchSettings(
     boolean jfr,
     boolean keepTopics,
     boolean quick,
-    Path compareWith) {
+    String mode,
+    int repeats,
+    List<Integer> comparedAthletes,
+    ScaleOutSettings scaleOut) {
 
   public static final String IN_PROCESS = "in-process";
   public static final String CHILD = "child";
   public static final String EXTERNAL = "external";
   public static final String EOS = "eos";
   public static final String PLAIN = "plain";
+  public static final String FULL = "full";
+  /** Unmeasured live traffic before the first latency window against a freshly caught-up app. */
+  public static final long LATENCY_SETTLE_SECONDS = 10;
+  public static final String ATHLETES_COMPARE = "athletes-compare";
+  public static final String SCALE_OUT = "scale-out";
+
+  /**
+   * What {@code --scale-out} measures.
+   *
+   * @param instances instance counts to measure throughput and latency with, e.g. 1, 2, 3
+   * @param standbys num.standby.replicas values to measure a joining instance with
+   * @param takeoverTimeout how long a joining instance gets to take its share
+   * @param lagBound the group's lag (records) under which the takeover counts as done
+   */
+  public record ScaleOutSettings(List<Integer> instances, List<Integer> standbys, Duration takeoverTimeout, long lagBound) {
+    public ScaleOutSettings {
+      instances = List.copyOf(instances);
+      standbys = List.copyOf(standbys);
+    }
+  }
 
   public BenchSettings {
     baselines = List.copyOf(baselines);
@@ -70,10 +96,25 @@ public record BenchSettings(
     streamsOverrides = Map.copyOf(streamsOverrides);
     appJvmOptions = List.copyOf(appJvmOptions);
     brokerJvmOptions = List.copyOf(brokerJvmOptions);
+    comparedAthletes = List.copyOf(comparedAthletes);
+  }
+
+  /** The name result.json gives this run's kind: the smoke test is "quick" whatever it runs. */
+  public String modeName() {
+    if (!quick) {
+      return mode;
+    }
+    return mode.equals(FULL) ? "quick" : mode + "-quick";
   }
 
   /** Event time the latency phase's load will still consume, so the pre-load can leave room. */
   public long latencyEventSeconds() {
-    return (long) Math.ceil(rate * latencyDuration.toSeconds() / athletes) + 300;
+    long settleSeconds = LATENCY_SETTLE_SECONDS;
+    long feedSeconds = latencyDuration.toSeconds() * repeats + settleSeconds;
+    if (mode.equals(SCALE_OUT)) {
+      feedSeconds = (latencyDuration.toSeconds() + settleSeconds) * scaleOut.instances().size()
+          + 2 * scaleOut.takeoverTimeout().toSeconds() * scaleOut.instances().size() * scaleOut.standbys().size();
+    }
+    return (long) Math.ceil(rate * feedSeconds / athletes) + 300;
   }
 }

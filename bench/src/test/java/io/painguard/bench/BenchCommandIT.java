@@ -8,14 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.painguard.bench.result.ResultTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A tiny bench, end to end: embedded broker, pre-load, the exactly-once baseline, the app with
- * exactly_once_v2 in its own JVM, and a short latency phase. Checks the result is complete and
- * sane, not how fast this machine is.
+ * A tiny bench, end to end: embedded broker, pre-load, two rounds of the exactly-once baseline and
+ * the app with exactly_once_v2 (each in its own JVM), and two short latency windows. Checks the
+ * result is complete and sane, not how fast this machine is.
  */
 class BenchCommandIT {
 
@@ -28,10 +29,10 @@ class BenchCommandIT {
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err));
 
-    // When
+    // When two rounds of a tiny bench run
     int exit = cli.execute(
         "--athletes", "200", "--events", "20000", "--broker", "in-process", "--baseline", "eos",
-        "--rate", "2000", "--latency-duration", "10s", "--jvm-options", "-Xmx256m",
+        "--rate", "2000", "--latency-duration", "10s", "--jvm-options", "-Xmx256m", "--repeats", "2",
         "--output", dir.toString());
 
     // Then
@@ -39,28 +40,38 @@ class BenchCommandIT {
     Path file = dir.resolve("result.json");
     assertThat(file).exists();
     JsonNode json = new ObjectMapper().readTree(Files.readString(file));
-    long samplesAndReports = json.at("/data/activityEvents").asLong() + json.at("/data/painReports").asLong();
+    JsonNode data = json.at("/data/0");
+    long samplesAndReports = data.at("/activityEvents").asLong() + data.at("/painReports").asLong();
     assertThat(samplesAndReports).isGreaterThanOrEqualTo(20_000);
-    assertThat(json.at("/data/painReports").asLong()).isPositive();
-    assertThat(json.at("/data/profiles").asLong()).isPositive();
-    assertThat(json.at("/data/records").asLong()).isEqualTo(samplesAndReports + json.at("/data/profiles").asLong());
-    assertThat(json.at("/phases/0/name").asText()).isEqualTo("baseline-eos");
-    assertThat(json.at("/phases/1/name").asText()).isEqualTo("painguard");
-    for (JsonNode phase : json.get("phases")) {
-      assertThat(phase.at("/throughput/records").asLong()).isEqualTo(json.at("/data/records").asLong());
-      assertThat(phase.at("/throughput/recordsPerSecond").asDouble()).isPositive();
-      assertThat(phase.at("/worker/cpuMillis").asLong()).isPositive();
+    assertThat(data.at("/painReports").asLong()).isPositive();
+    assertThat(data.at("/profiles").asLong()).isPositive();
+    assertThat(data.at("/records").asLong()).isEqualTo(samplesAndReports + data.at("/profiles").asLong());
+    assertThat(json.at("/judged").asBoolean()).isTrue();
+    // B A B A, each run a fresh worker on the same records
+    assertThat(json.get("runs")).extracting(r -> r.get("name").asText() + "#" + r.get("round").asInt())
+        .containsExactly("baseline-eos#1", "painguard#1", "baseline-eos#2", "painguard#2");
+    for (JsonNode run : json.get("runs")) {
+      assertThat(run.at("/throughput/records").asLong()).isEqualTo(data.at("/records").asLong());
+      assertThat(run.at("/throughput/recordsPerSecond").asDouble()).isPositive();
+      assertThat(run.at("/worker/cpuMillis").asLong()).isPositive();
     }
-    assertThat(json.at("/ratios/eos/wholeRun").asDouble()).isPositive();
-    assertThat(json.at("/latency/achievedRatePerSecond").asDouble()).isPositive();
+    assertThat(json.at("/phases/1/name").asText()).isEqualTo("painguard");
+    assertThat(json.at("/phases/1/steadyRecordsPerSecond/runs").asInt()).isEqualTo(2);
+    assertThat(json.at("/phases/1/steadyRecordsPerSecond/median").asDouble())
+        .isBetween(json.at("/phases/1/steadyRecordsPerSecond/min").asDouble(), json.at("/phases/1/steadyRecordsPerSecond/max").asDouble());
+    assertThat(json.at("/ratios/eos/steady").asDouble()).isPositive();
+    assertThat(json.at("/ratios/eos/steadyPerRound/runs").asInt()).isEqualTo(2);
+    assertThat(json.at("/latency/windows")).hasSize(2);
+    JsonNode window = json.at("/latency/windows/0");
+    assertThat(window.at("/achievedRatePerSecond").asDouble()).isPositive();
     // Probes only: whether every alert arrived in time is a figure of the run, not a pass/fail
     // criterion on a shared machine.
     assertThat(json.at("/latency/probesTimed").asInt()).isPositive();
-    assertThat(json.at("/latency/probesTimed").asInt() + json.at("/latency/probesMissing").asInt())
-        .isLessThanOrEqualTo(json.at("/latency/probesStarted").asInt());
-    assertThat(json.at("/latency/medianTriggerSample").asInt()).isBetween(50, 65);
-    double p50 = json.at("/latency/sendToReadable/p50Millis").asDouble();
-    double p99 = json.at("/latency/sendToReadable/p99Millis").asDouble();
+    assertThat(window.at("/probesTimed").asInt() + window.at("/probesMissing").asInt())
+        .isLessThanOrEqualTo(window.at("/probesStarted").asInt());
+    assertThat(window.at("/medianTriggerSample").asInt()).isBetween(50, 65);
+    double p50 = window.at("/sendToReadable/p50Millis").asDouble();
+    double p99 = window.at("/sendToReadable/p99Millis").asDouble();
     assertThat(p50).isPositive().isLessThanOrEqualTo(p99);
     assertThat(json.at("/app/heapPeakUsedBytes").asLong()).isPositive()
         .isLessThanOrEqualTo(json.at("/app/heapMaxBytes").asLong());
@@ -68,7 +79,13 @@ class BenchCommandIT {
         .isLessThanOrEqualTo(json.at("/app/heapPeakUsedBytes").asLong());
     assertThat(json.at("/app/rssPeakBytes").asLong()).isPositive();
     assertThat(json.at("/machine/cores").asInt()).isPositive();
+    assertThat(json.at("/machine/kafkaVersion").asText()).matches("\\d+\\.\\d+.*");
+    assertThat(json.at("/machine/gitCommit").asText()).isNotBlank();
     assertThat(json.at("/parameters/athletes").asInt()).isEqualTo(200);
-    assertThat(out.toString()).contains("painguard / baseline (eos)").contains("p99");
+    assertThat(json.at("/parameters/repeats").asInt()).isEqualTo(2);
+    assertThat(json.get("targets")).extracting(t -> t.get("name").asText())
+        .contains("steady throughput vs exactly-once baseline");
+    assertThat(out.toString()).contains("painguard / baseline (eos), from medians").contains("p99")
+        .doesNotContain(ResultTable.SMOKE_TEST);
   }
 }

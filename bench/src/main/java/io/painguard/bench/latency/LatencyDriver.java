@@ -46,12 +46,15 @@ public final class LatencyDriver {
   private final KafkaRecordSink sink;
   private final LoadGenerator load;
   private final Consumer<String> progress;
+  private final int window;
   private final Map<String, Probe> probes = new ConcurrentHashMap<>();
 
-  public LatencyDriver(KafkaRecordSink sink, LoadGenerator load, Consumer<String> progress) {
+  /** @param window number of this latency window in the run (its probe athletes' ids carry it) */
+  public LatencyDriver(KafkaRecordSink sink, LoadGenerator load, Consumer<String> progress, int window) {
     this.sink = sink;
     this.load = load;
     this.progress = progress;
+    this.window = window;
   }
 
   /**
@@ -199,7 +202,7 @@ public final class LatencyDriver {
     }
 
     private void startProbe(long now) {
-      String id = ProbeScript.athleteId(index, generation++);
+      String id = ProbeScript.athleteId(window, index, generation++);
       // The load's current event time: probes live in the same stretch of event time.
       long t0 = load.start().plusSeconds(load.round()).toEpochMilli();
       current = new Probe(id, t0);

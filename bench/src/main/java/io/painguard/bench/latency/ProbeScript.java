@@ -35,6 +35,14 @@ public final class ProbeScript {
     return String.format("%s%03d-%05d", ID_PREFIX, lane, generation);
   }
 
+  /**
+   * The id of a probe of a numbered latency window: windows of one run never share a probe athlete,
+   * whose state (an alert already raised) would change what the next window measures.
+   */
+  public static String athleteId(int window, int lane, int generation) {
+    return String.format("%sw%d-%03d-%05d", ID_PREFIX, window, lane, generation);
+  }
+
   public static boolean isProbe(String athleteId) {
     return athleteId != null && athleteId.startsWith(ID_PREFIX);
   }

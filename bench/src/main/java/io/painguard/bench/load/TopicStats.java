@@ -60,6 +60,16 @@ public final class TopicStats implements AutoCloseable {
     return out;
   }
 
+  /** The group's lag now: records in the topics' partitions past its committed offsets. */
+  public long lag(String group, Collection<String> topics) {
+    Map<TopicPartition, Long> committed = committed(group);
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> end : endOffsets(topics).entrySet()) {
+      lag += Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
+    }
+    return lag;
+  }
+
   /** Bytes the topics take on the brokers' disks (leader and replicas alike), 0 if not reported. */
   public long bytesOnDisk(Collection<String> topics) {
     try {

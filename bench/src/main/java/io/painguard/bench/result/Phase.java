@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * One throughput phase: a worker JVM working through all pre-loaded records.
  *
- * @param name "baseline-eos", "baseline-plain" or "painguard"
+ * @param name "baseline-eos", "baseline-plain" or "painguard" ("painguard-1000" and the like when
+ *     populations are compared)
+ * @param round which repeat of the phase (1-based), in the order the runs alternated
  * @param description one phrase for the table
  * @param throughput how fast
  * @param worker the worker JVM during the phase (CPU and GC since ready; peaks since its start)
@@ -16,6 +18,7 @@ import java.util.Map;
  */
 public record Phase(
     String name,
+    int round,
     String description,
     Throughput throughput,
     ResourceUsage worker,

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -25,6 +26,13 @@ import org.apache.kafka.streams.Topology;
  * tuning, as one Kafka Streams instance.
  */
 final class PainGuardWorker implements Worker {
+
+  static final String DEAD_LETTERS = "deadLetters";
+  /** Rows of the per-minute session summary written (one per athlete-minute, not per record). */
+  static final String SUMMARY_MINUTES_WRITTEN = "summaryMinutesWritten";
+  static final String ACTIVE_TASKS = WorkerStats.ACTIVE_TASKS;
+  static final String STANDBY_TASKS = WorkerStats.STANDBY_TASKS;
+  static final String RUNNING = WorkerStats.RUNNING;
 
   private final WorkerSpec spec;
   private final DeadLetterCounter deadLetters = new DeadLetterCounter();
@@ -105,12 +113,29 @@ final class PainGuardWorker implements Worker {
     streams.start();
   }
 
+  /**
+   * Dead letters, and the tasks this instance owns now: the scale-out measurement watches a joining
+   * instance take its share through them.
+   */
   @Override
   public Map<String, Long> counters() {
-    // Rows of the per-minute session summary: the phase's counters set them beside the records read.
-    return Map.of(
-        "deadLetters", deadLetters.total(),
-        "summaryMinutesWritten", deadLetters.arrivals().summaryMinutesWritten());
+    long active = 0;
+    long standby = 0;
+    boolean running = false;
+    if (streams != null) {
+      running = streams.state() == KafkaStreams.State.RUNNING;
+      try {
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+          active += thread.activeTasks().size();
+          standby += thread.standbyTasks().size();
+        }
+      } catch (RuntimeException e) {
+        // Not yet started or already closing: no tasks to report.
+      }
+    }
+    // Rows of the per-minute session summary beside the records read: store writes per minute.
+    return Map.of(DEAD_LETTERS, deadLetters.total(), ACTIVE_TASKS, active, STANDBY_TASKS, standby,
+        RUNNING, running ? 1L : 0L, SUMMARY_MINUTES_WRITTEN, deadLetters.arrivals().summaryMinutesWritten());
   }
 
   @Override

@@ -51,6 +51,8 @@ class ProbeTest {
   void probeIdsAreRecognisableAndDistinct() {
     assertThat(ProbeScript.athleteId(1, 2)).isEqualTo("probe-001-00002");
     assertThat(ProbeScript.isProbe(ProbeScript.athleteId(1, 2))).isTrue();
+    assertThat(ProbeScript.athleteId(2, 1, 2)).isEqualTo("probe-w2-001-00002").isNotEqualTo(ProbeScript.athleteId(3, 1, 2));
+    assertThat(ProbeScript.isProbe(ProbeScript.athleteId(2, 1, 2))).isTrue();
     assertThat(ProbeScript.isProbe("load-000001")).isFalse();
   }
 }
