@@ -38,6 +38,7 @@ final class JoinWatch {
     Double takeover = null;
     long peakLag = 0;
     List<Long> active = List.of();
+    long tasks = 0;
     long now;
     while ((now = System.nanoTime()) - deadline < 0 && (takeover == null || fairShare == null)) {
       if (joiner.ready().isCompletedExceptionally()) {
@@ -58,9 +59,13 @@ final class JoinWatch {
       if (allActive && everyActive == null) {
         everyActive = seconds(now - t0);
       }
+      // Every task is active somewhere once the moves are done; mid-rebalance one may be on
+      // neither instance, and a share computed from that total would be declared too early.
       long total = active.stream().mapToLong(Long::longValue).sum();
-      long share = total / (before + 1);
-      if (allActive && fairShare == null && active.stream().allMatch(a -> a >= share)) {
+      tasks = Math.max(tasks, total);
+      long share = tasks / (before + 1);
+      boolean settled = total == tasks;
+      if (allActive && settled && fairShare == null && active.stream().allMatch(a -> a >= share)) {
         fairShare = seconds(now - t0);
       }
       if (everyActive != null && takeover == null && lag <= scale.lagBound()) {
