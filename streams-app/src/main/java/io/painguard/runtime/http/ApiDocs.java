@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The API's OpenAPI 3 description and a page to read it. Both are public, like the health and
@@ -43,7 +42,7 @@ final class ApiDocs {
           files.location = Location.CLASSPATH;
           files.headers = Map.of("Cache-Control", "no-cache");
         });
-    String version = swaggerUiVersion();
+    String version = DashboardFiles.webjarVersion(SWAGGER_UI_POM);
     if (version != null) {
       config.staticFiles.add(
           files -> {
@@ -77,20 +76,6 @@ final class ApiDocs {
       throw new ApiError(404, "not_found", "The API description is not packaged with this build.");
     }
     ctx.header("Cache-Control", "no-cache").contentType(contentType).result(body);
-  }
-
-  /** The version of the swagger-ui webjar on the classpath, which names its directory. */
-  private static String swaggerUiVersion() {
-    try (InputStream in = ApiDocs.class.getResourceAsStream(SWAGGER_UI_POM)) {
-      if (in == null) {
-        return null;
-      }
-      Properties pom = new Properties();
-      pom.load(in);
-      return pom.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static byte[] resource(String path) {

@@ -33,7 +33,7 @@ final class DashboardFiles {
     }
   }
 
-  /** A webjar's version, which names its directory; null when the webjar is missing. */
+  /** A webjar's version, which names its directory; null when the webjar is missing (swagger-ui's too). */
   static String webjarVersion(String pomProperties) {
     try (InputStream in = DashboardFiles.class.getResourceAsStream(pomProperties)) {
       if (in == null) {
