@@ -37,6 +37,24 @@ public record AlertComparison(
     return new AlertComparison(actual.size(), duplicates, lost, changed, extra);
   }
 
+  /**
+   * The changed alerts whose difference goes beyond their {@code observed} evidence summary: a
+   * different decision, message, recommendation or time. A live feed's pain report can reach its
+   * task before samples produced ahead of it (another topic's partition fetched a moment later),
+   * and an alert raised on the report then sums the samples held at that moment -- the README's
+   * "Time and ordering" says so; the decision and its id do not change.
+   */
+  public Set<String> changedBeyondEvidence(List<ExertionAlert> reference, List<ExertionAlert> actual) {
+    Map<String, ExertionAlert> expected = byId(reference);
+    return actual.stream()
+        .filter(a -> changed.contains(a.getAlertId()))
+        .filter(a -> expected.get(a.getAlertId()).getSchema().getFields().stream()
+            .filter(f -> !f.name().equals("observed"))
+            .anyMatch(f -> !Objects.equals(expected.get(a.getAlertId()).get(f.pos()), a.get(f.pos()))))
+        .map(ExertionAlert::getAlertId)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
   public boolean identical() {
     return count() == 0;
   }

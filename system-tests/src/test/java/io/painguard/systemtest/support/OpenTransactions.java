@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionListing;
@@ -41,6 +42,31 @@ final class OpenTransactions {
     } catch (Exception e) {
       return "(could not describe the open transactions: " + e + ")";
     }
+  }
+
+  /**
+   * Aborts the transactions still open on {@code stuck} -- what an operator does with {@code
+   * kafka-transactions.sh abort} for a hanging transaction -- and says which. Called only after
+   * they outlived the transaction timeout many times over: the coordinator no longer tracks them
+   * (seen after a broker restart on Kafka 4.4.0: the partition kept an old epoch's transaction
+   * open while the coordinator had moved on), so nothing else will ever end them.
+   */
+  static String abortHanging(Map<String, Object> clientProperties, Collection<TopicPartition> stuck) {
+    StringBuilder aborted = new StringBuilder();
+    try (Admin admin = Admin.create(clientProperties)) {
+      for (var entry : admin.describeProducers(stuck).all().get(10, TimeUnit.SECONDS).entrySet()) {
+        for (ProducerState p : entry.getValue().activeProducers()) {
+          if (p.currentTransactionStartOffset().isPresent() && p.coordinatorEpoch().isPresent()) {
+            admin.abortTransaction(new AbortTransactionSpec(entry.getKey(), p.producerId(),
+                (short) p.producerEpoch(), p.coordinatorEpoch().getAsInt())).all().get(10, TimeUnit.SECONDS);
+            aborted.append(entry.getKey()).append(": ").append(producer(p)).append("; ");
+          }
+        }
+      }
+    } catch (Exception e) {
+      aborted.append("(could not abort: ").append(e).append(")");
+    }
+    return aborted.toString();
   }
 
   private static String producer(ProducerState p) {
