@@ -2,6 +2,7 @@ package io.painguard.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.painguard.browser.HeadlessChromium;
 import io.painguard.events.ActivityType;
 import io.painguard.runtime.ScriptedAthletes.Script;
 import io.painguard.stack.junit.KafkaStack;

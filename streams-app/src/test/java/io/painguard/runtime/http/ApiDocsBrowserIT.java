@@ -3,14 +3,13 @@ package io.painguard.runtime.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.painguard.browser.HeadlessChromium;
 import io.painguard.runtime.config.AppConfig;
 import io.painguard.runtime.config.RuntimeSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -19,11 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,21 +29,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ApiDocsBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private final ObjectMapper json = new ObjectMapper();
   private AlertStreamHub hub;
   private ApiServer api;
-  private ChromeDriverService service;
-  private ChromeDriver browser;
+  private HeadlessChromium chromium;
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (chromium != null) {
+      chromium.close();
     }
     if (api != null) {
       api.close();
@@ -59,9 +47,7 @@ class ApiDocsBrowserIT {
 
   @Test
   void swaggerUiShowsEveryDescribedOperationWithNothingRefused(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver.");
+    Assumptions.assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
     // Given the HTTP API and the number of operations its description holds
     RuntimeSettings settings =
         RuntimeSettings.from(AppConfig.of(Map.of("painguard.http.host", "127.0.0.1", "painguard.http.port", "0")));
@@ -73,7 +59,8 @@ class ApiDocsBrowserIT {
     int operations = api.routes().size();
 
     // When the page is opened in a browser, without a token
-    browser = browser(dir);
+    chromium = new HeadlessChromium(dir);
+    ChromeDriver browser = chromium.driver;
     browser.get("http://127.0.0.1:" + api.port() + "/api-docs");
     List<WebElement> shown =
         new WebDriverWait(browser, Duration.ofSeconds(60))
@@ -85,37 +72,6 @@ class ApiDocsBrowserIT {
     assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
         .extracting(WebElement::getText)
         .contains("/api/athletes/{id}", "/openapi.json");
-    List<LogEntry> problems =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-            .toList();
-    assertThat(problems).as("console warnings and errors (a CSP refusal would be one)").isEmpty();
-  }
-
-  private ChromeDriver browser(Path dir) throws Exception {
-    // An explicit driver and browser, so Selenium Manager never looks for (or downloads) one.
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .withLogFile(dir.resolve("chromedriver.log").toFile())
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    return new ChromeDriver(service, options);
+    assertThat(chromium.consoleProblems()).as("console warnings and errors (a CSP refusal would be one)").isEmpty();
   }
 }

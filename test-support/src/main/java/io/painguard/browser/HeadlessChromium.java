@@ -1,4 +1,4 @@
-package io.painguard.runtime;
+package io.painguard.browser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,24 +18,26 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Debian's chromium, headless at 1400x1000, driven by its chromedriver -- named explicitly, so
  * Selenium Manager never looks for (or downloads) one -- with the console kept for the test to read.
+ * The one browser set-up of the dashboard's, the API page's and the demo's browser tests.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final String MISSING =
+  public static final String MISSING =
       "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
           + " (Debian packages chromium and chromium-driver).";
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
   private final ChromeDriverService service;
 
-  static boolean available() {
+  /** True where the browser and its driver are installed (.ci/run installs them). */
+  public static boolean available() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
   /** @param dir an empty directory for the profile and the driver's log */
-  HeadlessChromium(Path dir) throws IOException {
+  public HeadlessChromium(Path dir) throws IOException {
     service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -56,7 +58,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** The console's warnings and errors since the last call (a 404 or a CSP refusal is one). */
-  List<String> consoleProblems() {
+  public List<String> consoleProblems() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
         .map(LogEntry::getMessage)
@@ -64,19 +66,23 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Lays the page out as a phone (390 px wide) would, until {@link #desktop()}. */
-  void phone() {
+  public void phone() {
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
   }
 
-  void desktop() {
+  public void desktop() {
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
   }
 
   /** Saves what the browser shows as {@code docs/screenshots/NAME} in the repository. */
-  void screenshot(String name) throws IOException {
-    Path target = repositoryRoot().resolve("docs/screenshots").resolve(name);
+  public void screenshot(String name) throws IOException {
+    save(repositoryRoot().resolve("docs/screenshots").resolve(name));
+  }
+
+  /** Saves what the browser shows as a PNG at {@code target}. */
+  public void save(Path target) throws IOException {
     Files.createDirectories(target.getParent());
     Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
   }
