@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.painguard.events.ExertionAlert;
 import io.painguard.topology.Acknowledgement;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,22 +146,13 @@ final class AcknowledgementRoute {
   }
 
   private void forward(Context ctx, String hostPort, String athleteId, String alertId) {
-    if (ctx.header(InstanceForwarder.FORWARDED_HEADER) != null) {
-      throw ApiError.unavailable("Ownership of this athlete is moving between instances; try again.");
-    }
-    String path = "/api/athletes/" + encode(athleteId) + "/alerts/" + encode(alertId) + "/acknowledgements";
-    InstanceForwarder.Answer answer =
-        forwarder
-            .post(hostPort, path, ctx.header("Authorization"), ctx.body(), READ_YOUR_WRITES)
-            .orElseThrow(() -> ApiError.unavailable("The instance that owns this athlete does not answer."));
-    ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+    InstanceForwarder.refuseSecondHop(ctx);
+    String path = "/api/athletes/" + InstanceForwarder.segment(athleteId) + "/alerts/"
+        + InstanceForwarder.segment(alertId) + "/acknowledgements";
+    InstanceForwarder.relay(ctx, forwarder.post(hostPort, path, ctx.header("Authorization"), ctx.body(), READ_YOUR_WRITES));
   }
 
   private static ApiError badRequest(String sentence) {
     return new ApiError(400, "bad_request", sentence);
-  }
-
-  private static String encode(String id) {
-    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

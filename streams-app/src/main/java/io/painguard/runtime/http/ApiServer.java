@@ -16,8 +16,6 @@ import io.painguard.runtime.health.HealthStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -308,7 +306,7 @@ public final class ApiServer implements AutoCloseable {
     }
     AthleteDirectory.Lookup lookup = directoryOrUnavailable().find(athleteId);
     if (lookup instanceof AthleteDirectory.Elsewhere elsewhere) {
-      forward(ctx, elsewhere.hostPort(), "/api/athletes/" + encode(athleteId) + (alerts ? "/alerts" : ""));
+      forward(ctx, elsewhere.hostPort(), "/api/athletes/" + InstanceForwarder.segment(athleteId) + (alerts ? "/alerts" : ""));
     } else if (lookup instanceof AthleteDirectory.Unavailable unavailable) {
       throw ApiError.unavailable(unavailable.reason());
     } else if (lookup instanceof AthleteDirectory.Found found && caller.maySee(found.status().coachId())) {
@@ -341,7 +339,7 @@ public final class ApiServer implements AutoCloseable {
     int hours = sessionHours(ctx.queryParam("hours"), d.sessionRetention());
     AthleteDirectory.Lookup lookup = d.session(athleteId, java.time.Duration.ofHours(hours));
     if (lookup instanceof AthleteDirectory.Elsewhere elsewhere) {
-      forward(ctx, elsewhere.hostPort(), "/api/athletes/" + encode(athleteId) + "/session?hours=" + hours);
+      forward(ctx, elsewhere.hostPort(), "/api/athletes/" + InstanceForwarder.segment(athleteId) + "/session?hours=" + hours);
     } else if (lookup instanceof AthleteDirectory.Unavailable unavailable) {
       throw ApiError.unavailable(unavailable.reason());
     } else if (lookup instanceof AthleteDirectory.Session found && caller.maySee(found.status().coachId())) {
@@ -373,14 +371,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void forward(Context ctx, String hostPort, String path) {
-    if (ctx.header(InstanceForwarder.FORWARDED_HEADER) != null) {
-      throw ApiError.unavailable("Ownership of this athlete is moving between instances; try again.");
-    }
-    InstanceForwarder.Answer answer =
-        forwarder
-            .get(hostPort, path, ctx.header("Authorization"))
-            .orElseThrow(() -> ApiError.unavailable("The instance that owns this athlete does not answer."));
-    ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+    InstanceForwarder.refuseSecondHop(ctx);
+    InstanceForwarder.relay(ctx, forwarder.get(hostPort, path, ctx.header("Authorization")));
   }
 
   private void episodes(Context ctx) throws IOException {
@@ -433,9 +425,6 @@ public final class ApiServer implements AutoCloseable {
    */
   public record EpisodeList(List<AthleteView> athletes, boolean complete) {}
 
-  private static String encode(String athleteId) {
-    return URLEncoder.encode(athleteId, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 
   @Override
   public void close() {

@@ -1,10 +1,13 @@
 package io.painguard.runtime.http;
 
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -55,6 +58,27 @@ final class InstanceForwarder {
             .POST(HttpRequest.BodyPublishers.ofString(body)),
         authorization,
         timeout.plus(wait));
+  }
+
+  /**
+   * Refuses a request that was forwarded here already (503): ownership of the athlete is moving,
+   * and a second hop could bounce between two instances.
+   */
+  static void refuseSecondHop(Context ctx) {
+    if (ctx.header(FORWARDED_HEADER) != null) {
+      throw ApiError.unavailable("Ownership of this athlete is moving between instances; try again.");
+    }
+  }
+
+  /** Answers with the owner's answer as it came, or 503 when the owner did not answer. */
+  static void relay(Context ctx, Optional<Answer> answer) {
+    Answer a = answer.orElseThrow(() -> ApiError.unavailable("The instance that owns this athlete does not answer."));
+    ctx.status(a.status()).contentType(a.contentType()).result(a.body());
+  }
+
+  /** An id as one path segment of a forwarded request (a space as %20, not +). */
+  static String segment(String id) {
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private Optional<Answer> send(HttpRequest.Builder request, String authorization, Duration within) {
