@@ -197,9 +197,14 @@ class UnwritableOutputsIT {
   @Test
   void anAlertThatCannotBeWrittenIsNeverDroppedAndHealthSaysTheAppIsStuck() throws Exception {
     Run run = new Run("alerts-denied-later");
-    // 15 s rather than the default 60 s: what is tested is that live follows ready once the grace is
-    // over; the default's own figure is that grace plus a check interval (67-68 s measured with it).
-    Duration grace = Duration.ofSeconds(15);
+    // 5 s rather than the default 60 s: what is tested is that live follows ready once the grace is
+    // over, and 5 s still keeps the two apart (ready fails ~1.5 s after the report, the grace counts
+    // from the third replacement, ~7 s). The grace also decides how long the wait for "another
+    // replacement" below takes: the restart pauses double (1, 2, 4, 8, 16 s), so with 15 s the next
+    // replacement after live failed came only after the 16 s pause (~20 s of waiting), with 5 s it
+    // is the one after the 8 s pause. The default's own figure is that grace plus a check interval
+    // (67-68 s measured with it).
+    Duration grace = Duration.ofSeconds(5);
     try (AppInstance app = run.appWithLivenessGrace(grace); AlertWatch alerts = run.alerts()) {
       app.start().awaitReady(Duration.ofSeconds(60));
       deny(run.alerts);
