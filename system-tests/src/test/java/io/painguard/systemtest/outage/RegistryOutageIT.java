@@ -54,7 +54,15 @@ import org.junit.jupiter.api.Test;
 @Order(20)
 class RegistryOutageIT {
 
-  static final int DEFAULT_OUTAGE_SECONDS = 30;
+  /**
+   * 12 s: more than twice the impatient app's 5 s limit, so its waiting reports are dead-lettered
+   * well inside the outage, and long enough for the patient app's retry pauses (1, 2, 4, 8 s) to
+   * fail against the absent registry. It ends just before the next retry (~15 s after the first
+   * failure), so the waiting reports are processed a moment after the registry is back. With 30 s
+   * (before) the registry came back just before the retry after the 16 s pause: the same checks,
+   * with ~20 s more of waiting. Longer outages: {@code -Dpainguard.outage.seconds}.
+   */
+  static final int DEFAULT_OUTAGE_SECONDS = 12;
   static final int OUTAGE_SECONDS = Integer.getInteger("painguard.outage.seconds", DEFAULT_OUTAGE_SECONDS);
 
   @Test
