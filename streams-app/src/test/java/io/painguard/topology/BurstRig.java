@@ -100,6 +100,11 @@ final class BurstRig implements AutoCloseable {
     props.putAll(stack.clientProperties());
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    // Each case starts a fresh app whose changelogs are empty: its restore consumer's fetches find
+    // nothing, and the broker holds each for fetch.max.wait.ms (500 ms by default) before "restored"
+    // can be said -- about 1 s of every case's start, tasks one after the other. Restoring (and the
+    // main consumer, whose fetches decide the arrival order under test) is otherwise untouched.
+    props.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putAll(overrides);
     streams =
