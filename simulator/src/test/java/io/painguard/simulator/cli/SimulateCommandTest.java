@@ -2,13 +2,17 @@ package io.painguard.simulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.painguard.simulator.scenario.ScenarioCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SimulateCommandTest {
 
@@ -80,6 +84,24 @@ class SimulateCommandTest {
     assertThat(run("--scenario", "malformed-records", "--time-mode", "asFastAsPossible", "--dry-run")).isZero();
     assertThat(out()).contains("simulate: scenario malformed-records", "10 malformed", "240 activity samples", "failed 0");
     assertThat(err()).isEmpty();
+  }
+
+  static Stream<String> shippedScenarios() {
+    return ScenarioCatalog.names().stream();
+  }
+
+  /**
+   * Every shipped scenario plans and encodes, in this JVM; {@code SimulateAndStackProcessIT} runs
+   * one of them through {@code ./painguard} as a user does (the script and classpath are the same
+   * for all).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("shippedScenarios")
+  void everyShippedScenarioPlansAndEncodesInADryRun(String scenario) {
+    assertThat(run("--scenario", scenario, "--dry-run", "--time-mode", "asFastAsPossible"))
+        .as("exit; stderr: %s", err()).isZero();
+    assertThat(out()).containsPattern("acknowledged [\\d,]+, failed 0");
+    assertThat(err()).doesNotContain("\tat ");
   }
 
   @Test
