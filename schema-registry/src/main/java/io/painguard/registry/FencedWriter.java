@@ -8,7 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -16,6 +18,7 @@ import org.apache.kafka.common.errors.InvalidPidMappingException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnknownServerException;
 
 /**
  * Writes to the schemas topic as its one writer of the moment. Every registry on a topic uses the
@@ -36,16 +39,36 @@ final class FencedWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * The broker answered the commit with an unexpected error ({@code UNKNOWN_SERVER_ERROR}, which
+   * the producer reports as "Unhandled error in EndTxnResponse"; seen from Kafka 4.4.0 when two
+   * registries fence each other): whether the transaction committed is not known. As after a
+   * fence, the next writer's start settles it (commits or aborts it) and the update is decided
+   * again on the contents as they then are -- an update already applied then changes nothing.
+   */
+  static final class Unsettled extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unsettled(Throwable cause) {
+      super(cause);
+    }
+  }
+
   /** Backstop above the producer's own timeouts, so a write never hangs. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(45);
 
-  private final Map<String, Object> producerProps;
+  private final Supplier<Producer<byte[], byte[]>> producers;
   private final String topic;
-  private KafkaProducer<byte[], byte[]> producer;
+  private Producer<byte[], byte[]> producer;
 
   /** @param producerProps transactional producer settings (see KafkaSchemaStore) */
   FencedWriter(Map<String, Object> producerProps, String topic) {
-    this.producerProps = producerProps;
+    this(() -> new KafkaProducer<>(producerProps), topic);
+  }
+
+  /** With another source of transactional producers (tests). */
+  FencedWriter(Supplier<Producer<byte[], byte[]>> producers, String topic) {
+    this.producers = producers;
     this.topic = topic;
   }
 
@@ -58,7 +81,7 @@ final class FencedWriter implements AutoCloseable {
     if (producer != null) {
       return false;
     }
-    KafkaProducer<byte[], byte[]> fresh = new KafkaProducer<>(producerProps);
+    Producer<byte[], byte[]> fresh = producers.get();
     try {
       fresh.initTransactions();
     } catch (KafkaException e) {
@@ -74,9 +97,10 @@ final class FencedWriter implements AutoCloseable {
    *
    * @return the offset just after the last record written
    * @throws Fenced when another registry became the writer meanwhile
+   * @throws Unsettled when the broker answered the commit with an unexpected error
    * @throws SchemaStoreException when Kafka failed otherwise
    */
-  long write(List<StoreRecordCodec.Encoded> records) throws Fenced, InterruptedException {
+  long write(List<StoreRecordCodec.Encoded> records) throws Fenced, Unsettled, InterruptedException {
     try {
       producer.beginTransaction();
       List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -93,8 +117,11 @@ final class FencedWriter implements AutoCloseable {
       drop();
       throw new Fenced(e);
     } catch (KafkaException | ExecutionException | TimeoutException e) {
-      drop(); // the transaction's fate is unknown; a new producer aborts it when it starts
+      drop(); // the transaction's fate is unknown; a new producer settles it when it starts
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      if (cause instanceof UnknownServerException || cause.getClass() == KafkaException.class) {
+        throw new Unsettled(cause);
+      }
       throw new SchemaStoreException("Could not write to topic '" + topic + "': " + cause, cause);
     }
   }

@@ -160,6 +160,15 @@ public final class KafkaSchemaStore implements SchemaStore {
           }
           LOG.info("Another schema registry wrote to topic '{}'; deciding the update again on its changes", topic);
           pause(attempt);
+        } catch (FencedWriter.Unsettled e) {
+          if (attempt == MAX_ATTEMPTS) {
+            throw new SchemaStoreException("Could not write to topic '" + topic + "': the broker kept answering"
+                + " commits with an unexpected error (" + e.getCause().getMessage() + "); gave up after "
+                + MAX_ATTEMPTS + " attempts", e.getCause());
+          }
+          LOG.warn("The broker answered a commit to topic '{}' with an unexpected error ({}); deciding the update"
+              + " again once a new writer has settled that transaction", topic, e.getCause().getMessage());
+          pause(attempt);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new SchemaStoreException("Interrupted while writing to topic '" + topic + "'", e);
