@@ -15,6 +15,7 @@ import io.painguard.runtime.http.StreamsAthleteDirectory;
 import io.painguard.runtime.health.AssignedInputs;
 import io.painguard.runtime.health.HealthSettings;
 import io.painguard.runtime.health.HealthStatus;
+import io.painguard.runtime.health.HangingTransactionWatch;
 import io.painguard.runtime.health.ProgressMonitor;
 import io.painguard.runtime.health.StreamsHealth;
 import io.painguard.runtime.metrics.PainGuardMetrics;
@@ -30,6 +31,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +77,7 @@ public final class PainGuardApp implements AutoCloseable {
   private final StreamsHealth health;
   private final StreamThreadRestarts restarts;
   private ProgressMonitor progress;
+  private HangingTransactionWatch transactions;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ObjectMapper json = new ObjectMapper();
@@ -216,6 +219,13 @@ public final class PainGuardApp implements AutoCloseable {
         new AssignedInputs(() -> streams, HostInfo.buildFromEndpoint(applicationServer), topics.inputTopics()),
         health,
         healthSettings.checkInterval()).start();
+    transactions = new HangingTransactionWatch(
+        Admin.create(healthAdminConfig()),
+        List.of(topics.exertionAlertsTopic(), topics.deadLetterTopic()),
+        healthSettings.hangingTransactionTimeout(),
+        healthSettings.checkInterval(),
+        Clock.systemUTC()).start();
+    metrics.outputTransactions(transactions);
     api.directory(
         new StreamsAthleteDirectory(
             created, HostInfo.buildFromEndpoint(applicationServer), rules, topics, Clock.systemUTC()));
@@ -399,6 +409,7 @@ public final class PainGuardApp implements AutoCloseable {
     LOG.info("Stopping PainGuard");
     restarts.closing();
     quietly(progress);
+    quietly(transactions);
     quietly(hub); // ends the open event streams, so the HTTP server can stop at once
     quietly(api);
     quietly(feed);

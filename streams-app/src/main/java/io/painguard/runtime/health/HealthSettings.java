@@ -16,6 +16,8 @@ import java.util.Map;
  * painguard.health.replacement-window    2m   ... within this window, with no progress since the last, is a crash loop
  * painguard.health.liveness-grace        60s  stalled or crash-looping this long: /health/live fails too
  * painguard.health.check-interval        5s   how often committed and end offsets are compared
+ * painguard.health.hanging-transaction-timeout 2m an output partition whose last stable offset stands this
+ *                                             long with records behind it is held by a hanging transaction
  * </pre>
  *
  * The defaults make a stuck instance unready within about 35 s and not live within about 95 s,
@@ -28,7 +30,8 @@ public record HealthSettings(
     int maxThreadReplacements,
     Duration replacementWindow,
     Duration livenessGrace,
-    Duration checkInterval) {
+    Duration checkInterval,
+    Duration hangingTransactionTimeout) {
 
   public static final String PREFIX = "painguard.health.";
 
@@ -40,7 +43,8 @@ public record HealthSettings(
   }
 
   public static HealthSettings defaults() {
-    return new HealthSettings(Duration.ofSeconds(30), 3, Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofSeconds(5));
+    return new HealthSettings(Duration.ofSeconds(30), 3, Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofSeconds(5),
+        Duration.ofMinutes(2));
   }
 
   /** Every key with its default, for the list of known settings. */
@@ -52,6 +56,7 @@ public record HealthSettings(
     out.put(PREFIX + "replacement-window", Durations.format(d.replacementWindow()));
     out.put(PREFIX + "liveness-grace", Durations.format(d.livenessGrace()));
     out.put(PREFIX + "check-interval", Durations.format(d.checkInterval()));
+    out.put(PREFIX + "hanging-transaction-timeout", Durations.format(d.hangingTransactionTimeout()));
     return out;
   }
 
@@ -77,7 +82,8 @@ public record HealthSettings(
         count(values, "max-thread-replacements"),
         duration(values, "replacement-window", Duration.ofSeconds(10)),
         duration(values, "liveness-grace", Duration.ZERO),
-        duration(values, "check-interval", Duration.ofMillis(500)));
+        duration(values, "check-interval", Duration.ofMillis(500)),
+        duration(values, "hanging-transaction-timeout", Duration.ofSeconds(1)));
   }
 
   private static Duration duration(Map<String, String> values, String name, Duration min) {

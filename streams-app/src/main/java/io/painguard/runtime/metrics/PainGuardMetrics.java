@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.painguard.events.AlertState;
 import io.painguard.events.Severity;
 import io.painguard.rules.ProfilePlausibility;
+import io.painguard.runtime.health.HangingTransactionWatch;
 import io.painguard.runtime.health.HealthStatus;
 import io.painguard.runtime.health.StreamsHealth;
 import io.painguard.topology.DeadLetterCounter;
@@ -42,7 +43,10 @@ import org.apache.kafka.streams.KafkaStreams;
  *       replaced; {@code painguard_tasks_stalled}: tasks with an input partition whose committed
  *       offset has not moved for {@code painguard.health.stall-timeout} while records wait;
  *       {@code painguard_health_ready}, {@code painguard_health_live}: what the health endpoints
- *       answer (1 = 200);
+ *       answer (1 = 200); {@code painguard_output_partitions_held}: alerts and dead-letter
+ *       partitions an open transaction has held back for {@code
+ *       painguard.health.hanging-transaction-timeout} ({@code read_committed} readers see nothing
+ *       past them);
  *   <li>{@code painguard_events_processed_total{topic}}: input records this instance processed,
  *       good or bad;
  *   <li>{@code painguard_records_out_of_order_total{arrival}}: input records applied behind the
@@ -179,6 +183,15 @@ public final class PainGuardMetrics implements AutoCloseable {
   }
 
   /** Adds the health meters: thread replacements, stalled tasks, what the endpoints answer. */
+  /** The output partitions a hanging transaction holds back, as the watch last read them. */
+  public void outputTransactions(HangingTransactionWatch watch) {
+    Gauge.builder("painguard.output.partitions.held", watch,
+            HangingTransactionWatch::heldPartitions)
+        .description("Output partitions whose last stable offset an open transaction has held back for"
+            + " painguard.health.hanging-transaction-timeout")
+        .register(registry);
+  }
+
   public void health(StreamsHealth health, Supplier<HealthStatus> status) {
     FunctionCounter.builder("painguard.stream.thread.replacements", health, StreamsHealth::replacements)
         .description("Stream threads that died and were replaced")
