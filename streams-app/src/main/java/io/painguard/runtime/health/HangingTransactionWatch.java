@@ -2,18 +2,15 @@ package io.painguard.runtime.health;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.IsolationLevel;
@@ -37,31 +34,22 @@ public final class HangingTransactionWatch implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HangingTransactionWatch.class);
 
-  private final Admin admin;
+  private final AdminReadings readings;
   private final List<String> topics;
-  private final Duration interval;
   private final Clock clock;
   private final StableOffsets offsets;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "painguard-transaction-watch");
-        t.setDaemon(true);
-        return t;
-      });
   private Set<TopicPartition> partitions = Set.of();
   private volatile Set<TopicPartition> held = Set.of();
-  private boolean warned;
 
   public HangingTransactionWatch(Admin admin, List<String> topics, Duration timeout, Duration interval, Clock clock) {
-    this.admin = admin;
+    this.readings = new AdminReadings(admin, interval, "painguard-transaction-watch");
     this.topics = List.copyOf(topics);
-    this.interval = interval;
     this.clock = clock;
     this.offsets = new StableOffsets(timeout);
   }
 
   public HangingTransactionWatch start() {
-    scheduler.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    readings.every(this::check);
     return this;
   }
 
@@ -72,71 +60,63 @@ public final class HangingTransactionWatch implements AutoCloseable {
 
   /** One reading (public for tests against a real broker). */
   public void check() {
-    try {
-      long ms = interval.toMillis();
-      if (partitions.isEmpty()) {
-        partitions = new HashSet<>();
-        for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(ms, TimeUnit.MILLISECONDS).values()) {
-          d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition())));
-        }
-      }
-      Map<TopicPartition, Long> stable = ends(IsolationLevel.READ_COMMITTED, ms);
-      Map<TopicPartition, Long> logEnd = ends(IsolationLevel.READ_UNCOMMITTED, ms);
-      long now = clock.millis();
-      Set<TopicPartition> nowHeld = offsets.observe(stable, logEnd, now);
-      for (TopicPartition tp : nowHeld) {
-        if (!held.contains(tp)) {
-          warn(tp, now, ms);
-        }
-      }
-      for (TopicPartition tp : held) {
-        if (!nowHeld.contains(tp)) {
-          LOG.info("Partition {} is no longer held back: its last stable offset moved on.", tp);
-        }
-      }
-      held = Set.copyOf(nowHeld);
-      warned = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      if (!warned) {
-        LOG.warn("Could not read the output topics' offsets {} ({}); the transaction watch tries again.",
-            topics, e.getClass().getSimpleName());
-        warned = true;
-      }
-    }
+    readings.take(this::read, LOG,
+        "Could not read the offsets of the output topics " + topics, "the transaction watch tries again.");
   }
 
-  private Map<TopicPartition, Long> ends(IsolationLevel isolation, long ms) throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-    Map<TopicPartition, Long> out = new HashMap<>();
-    admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get(ms, TimeUnit.MILLISECONDS)
-        .forEach((tp, info) -> out.put(tp, info.offset()));
+  private void read() throws Exception {
+    if (partitions.isEmpty()) {
+      partitions = partitionsOf(topics);
+    }
+    Map<TopicPartition, Long> stable = readings.endOffsets(partitions, IsolationLevel.READ_COMMITTED);
+    Map<TopicPartition, Long> logEnd = readings.endOffsets(partitions, IsolationLevel.READ_UNCOMMITTED);
+    long now = clock.millis();
+    Set<TopicPartition> nowHeld = offsets.observe(stable, logEnd, now);
+    for (TopicPartition tp : nowHeld) {
+      if (!held.contains(tp)) {
+        warn(tp, now);
+      }
+    }
+    for (TopicPartition tp : held) {
+      if (!nowHeld.contains(tp)) {
+        LOG.info("Partition {} is no longer held back: its last stable offset moved on.", tp);
+      }
+    }
+    held = Set.copyOf(nowHeld);
+  }
+
+  private Set<TopicPartition> partitionsOf(List<String> names) throws Exception {
+    Set<TopicPartition> out = new HashSet<>();
+    for (TopicDescription d :
+        readings.admin().describeTopics(names).allTopicNames()
+            .get(readings.timeoutMillis(), TimeUnit.MILLISECONDS).values()) {
+      d.partitions().forEach(p -> out.add(new TopicPartition(d.name(), p.partition())));
+    }
     return out;
   }
 
-  private void warn(TopicPartition tp, long now, long ms) {
+  private void warn(TopicPartition tp, long now) throws InterruptedException {
     long lso = offsets.stableOffset(tp);
-    String producers;
-    try {
-      producers = admin.describeProducers(List.of(tp)).partitionResult(tp).get(ms, TimeUnit.MILLISECONDS)
-          .activeProducers().stream()
-          .filter(p -> p.currentTransactionStartOffset().isPresent())
-          .map(HangingTransactionWatch::describe)
-          .collect(Collectors.joining(", "));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      producers = "";
-    } catch (Exception e) {
-      producers = "";
-    }
     LOG.warn("Partition {} is held back by an open transaction: its last stable offset has stood at {} for {} s"
             + " with records behind it, so read_committed consumers (coach dashboards, the alert feed) see nothing"
             + " past it. Open: {}. If no live producer owns it (kafka-transactions.sh find-hanging), abort it:"
             + " kafka-transactions.sh --bootstrap-server ... abort --topic {} --partition {} --start-offset {}",
-        tp, lso, offsets.heldFor(tp, now).toSeconds(), producers.isEmpty() ? "unknown" : producers,
-        tp.topic(), tp.partition(), lso);
+        tp, lso, offsets.heldFor(tp, now).toSeconds(), openProducers(tp), tp.topic(), tp.partition(), lso);
+  }
+
+  /** The producers with a transaction open on the partition, as the broker describes them. */
+  private String openProducers(TopicPartition tp) throws InterruptedException {
+    try {
+      String open = readings.admin().describeProducers(List.of(tp)).partitionResult(tp)
+          .get(readings.timeoutMillis(), TimeUnit.MILLISECONDS)
+          .activeProducers().stream()
+          .filter(p -> p.currentTransactionStartOffset().isPresent())
+          .map(HangingTransactionWatch::describe)
+          .collect(Collectors.joining(", "));
+      return open.isEmpty() ? "unknown" : open;
+    } catch (ExecutionException | TimeoutException e) {
+      return "unknown (" + e.getClass().getSimpleName() + ")"; // e.g. no READ on the topic
+    }
   }
 
   private static String describe(ProducerState p) {
@@ -146,7 +126,6 @@ public final class HangingTransactionWatch implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    admin.close(Duration.ZERO);
+    readings.close();
   }
 }

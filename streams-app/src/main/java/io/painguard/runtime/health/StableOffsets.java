@@ -36,7 +36,7 @@ final class StableOffsets {
    * @param logEnd each partition's log end (read_uncommitted end)
    */
   Set<TopicPartition> observe(Map<TopicPartition, Long> stable, Map<TopicPartition, Long> logEnd, long nowMillis) {
-    Set<TopicPartition> held = new TreeSet<>(Comparator.comparing(TopicPartition::toString));
+    Set<TopicPartition> held = new TreeSet<>(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
     standing.keySet().retainAll(stable.keySet());
     stable.forEach((tp, lso) -> {
       Long end = logEnd.get(tp);

@@ -3,8 +3,10 @@ package io.painguard.runtime.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.painguard.runtime.metrics.PainGuardMetrics;
 import io.painguard.stack.junit.KafkaStack;
 import io.painguard.stack.junit.KafkaStackTest;
+import io.painguard.topology.DeadLetterCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * On the real broker: an alerts partition whose transaction stays open is reported held once its
  * last stable offset has stood for the timeout, its committed neighbour never is, and the
  * partition is released when the transaction is aborted -- what an operator's abort of a hanging
- * transaction does.
+ * transaction does. {@code painguard_output_partitions_held} says the same.
  */
 @KafkaStackTest
 class HangingTransactionWatchIT {
@@ -49,8 +51,10 @@ class HangingTransactionWatchIT {
 
       // When the watch reads the offsets for longer than its timeout (2 s)
       try (HangingTransactionWatch watch =
-          new HangingTransactionWatch(
-              Admin.create(client), List.of(alerts), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC())) {
+              new HangingTransactionWatch(
+                  Admin.create(client), List.of(alerts), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+          PainGuardMetrics metrics = new PainGuardMetrics(new DeadLetterCounter())) {
+        metrics.outputTransactions(watch);
         watch.check();
         assertThat(watch.heldPartitions()).as("not before the timeout").isZero();
 
@@ -59,6 +63,7 @@ class HangingTransactionWatchIT {
           watch.check();
           assertThat(watch.heldPartitions()).isEqualTo(1);
         });
+        assertThat(metrics.scrape()).contains("painguard_output_partitions_held 1.0");
 
         // And once the transaction is aborted, nothing is held
         open.abortTransaction();
@@ -66,6 +71,7 @@ class HangingTransactionWatchIT {
           watch.check();
           assertThat(watch.heldPartitions()).isZero();
         });
+        assertThat(metrics.scrape()).contains("painguard_output_partitions_held 0.0");
       }
     }
   }
